@@ -1,0 +1,13 @@
+/// The states a case passes through (issue 3 drives the transitions; the store keeps the names).
+package enum CaseState: String, CaseIterable, Codable, Sendable {
+    case registered
+    case sentToProvider = "sent-to-provider"
+    case inReview = "in-review"
+    case preliminaryRefusal = "preliminary-refusal"
+    case hearing
+    case resultReady = "result-ready"
+    case refused
+    case handedOver = "handed-over"
+    case stored
+    case returnedToProvider = "returned-to-provider"
+}

@@ -1,0 +1,157 @@
+/// The catalog of stable error codes with their texts in Kazakh, Russian and English.
+/// `{name}` in a template is replaced by the error's argument of that name.
+package enum ErrorCode: String, CaseIterable, Sendable, Codable {
+    case iinFormat = "iin.format"
+    case iinCentury = "iin.century"
+    case iinBirthDate = "iin.birthDate"
+    case iinFutureBirthDate = "iin.futureBirthDate"
+    case iinChecksum = "iin.checksum"
+    case binFormat = "bin.format"
+    case binChecksum = "bin.checksum"
+    case dateMalformed = "date.malformed"
+    case languageUnknown = "language.unknown"
+    case nameInvalid = "name.invalid"
+    case representativeRequired = "representative.required"
+    case calendarNotCovered = "calendar.notCovered"
+    case calendarInvalid = "calendar.invalid"
+    case termInvalid = "term.invalid"
+    case passportInvalid = "passport.invalid"
+    case serviceNotFound = "service.notFound"
+    case pageNotFound = "page.notFound"
+    case signInFailed = "signIn.failed"
+    case signInRequired = "signIn.required"
+    case forbidden = "access.forbidden"
+    case fieldRequired = "field.required"
+    case databaseUnavailable = "database.unavailable"
+    case internalError = "internal"
+
+    package var category: ErrorCategory {
+        switch self {
+        case .serviceNotFound, .pageNotFound: .notFound
+        case .signInFailed, .signInRequired: .unauthorized
+        case .forbidden: .forbidden
+        case .databaseUnavailable, .internalError: .unavailable
+        default: .validation
+        }
+    }
+
+    package var template: LocalizedText {
+        switch self {
+        case .iinFormat:
+            LocalizedText(
+                kk: "ЖСН 12 цифрдан (0–9) тұруы керек.",
+                ru: "ИИН должен состоять из 12 цифр (0–9).",
+                en: "The IIN must be 12 digits (0-9).")
+        case .iinCentury:
+            LocalizedText(
+                kk: "ЖСН-нің 7-цифры (ғасыр мен жыныс) 1-ден 6-ға дейін болуы керек.",
+                ru: "7-я цифра ИИН (век и пол) должна быть от 1 до 6.",
+                en: "The 7th digit of the IIN (century and sex) must be 1 to 6.")
+        case .iinBirthDate:
+            LocalizedText(
+                kk: "ЖСН-дегі туған күн ({value}) нақты күн емес.",
+                ru: "Дата рождения в ИИН ({value}) не существует.",
+                en: "The birth date in the IIN ({value}) is not a real date.")
+        case .iinFutureBirthDate:
+            LocalizedText(
+                kk: "ЖСН-дегі туған күн ({value}) әлі келген жоқ.",
+                ru: "Дата рождения в ИИН ({value}) ещё не наступила.",
+                en: "The birth date in the IIN ({value}) is in the future.")
+        case .iinChecksum:
+            LocalizedText(
+                kk: "ЖСН-нің бақылау цифры сәйкес келмейді: нөмірді тексеріңіз.",
+                ru: "Контрольная цифра ИИН не совпадает: проверьте номер.",
+                en: "The IIN check digit does not match: check the number.")
+        case .binFormat:
+            LocalizedText(
+                kk: "БСН 12 цифрдан тұруы керек: тіркелген жылы мен айы, заңды тұлға түрі, белгісі, нөмірі.",
+                ru: "БИН должен состоять из 12 цифр: год и месяц регистрации, тип лица, признак, номер.",
+                en: "The BIN must be 12 digits: registration year and month, entity type, attribute, serial.")
+        case .binChecksum:
+            LocalizedText(
+                kk: "БСН-нің бақылау цифры сәйкес келмейді.",
+                ru: "Контрольная цифра БИН не совпадает.",
+                en: "The BIN check digit does not match.")
+        case .dateMalformed:
+            LocalizedText(
+                kk: "«{value}» — күн емес. Пішімі: ЖЖЖЖ-АА-КК.",
+                ru: "«{value}» — не дата. Формат: ГГГГ-ММ-ДД.",
+                en: "'{value}' is not a date. Use YYYY-MM-DD.")
+        case .languageUnknown:
+            LocalizedText(
+                kk: "«{value}» тілі жоқ. Қолжетімді тілдер: kk, ru, en.",
+                ru: "Язык «{value}» не поддерживается. Доступны: kk, ru, en.",
+                en: "Language '{value}' is not supported. Use kk, ru or en.")
+        case .nameInvalid:
+            LocalizedText(
+                kk: "Аты-жөні тек әріптерден, дефис пен бос орыннан тұруы керек (ең көбі 100 таңба).",
+                ru: "ФИО может содержать только буквы, дефис и пробел (не более 100 символов).",
+                en: "A name may contain only letters, hyphens and spaces (at most 100 characters).")
+        case .representativeRequired:
+            LocalizedText(
+                kk: "Кәмелетке толмаған адамның атынан ата-анасы немесе заңды өкілі өтініш береді.",
+                ru: "За несовершеннолетнего заявление подаёт родитель или законный представитель.",
+                en: "An application for a minor is made by a parent or legal representative.")
+        case .calendarNotCovered:
+            LocalizedText(
+                kk: "{year} жылдың жұмыс күнтізбесі жүктелмеген.",
+                ru: "Производственный календарь на {year} год не загружен.",
+                en: "The working calendar for {year} is not loaded.")
+        case .calendarInvalid:
+            LocalizedText(
+                kk: "Күнтізбе деректері қате: {detail}",
+                ru: "Ошибка в данных календаря: {detail}",
+                en: "The calendar data is wrong: {detail}")
+        case .termInvalid:
+            LocalizedText(
+                kk: "Мерзім кемінде 1 күн болуы керек.",
+                ru: "Срок должен быть не менее 1 дня.",
+                en: "A term must be at least 1 day.")
+        case .passportInvalid:
+            LocalizedText(
+                kk: "Қызмет паспорты қате: {detail}",
+                ru: "Ошибка в паспорте услуги: {detail}",
+                en: "The service passport is wrong: {detail}")
+        case .serviceNotFound:
+            LocalizedText(
+                kk: "«{value}» қызметі табылмады.",
+                ru: "Услуга «{value}» не найдена.",
+                en: "Service '{value}' was not found.")
+        case .pageNotFound:
+            LocalizedText(
+                kk: "Мұндай бет жоқ.",
+                ru: "Такой страницы нет.",
+                en: "There is no such page.")
+        case .signInFailed:
+            LocalizedText(
+                kk: "Логин немесе құпиясөз қате.",
+                ru: "Неверный логин или пароль.",
+                en: "The login or password is wrong.")
+        case .signInRequired:
+            LocalizedText(
+                kk: "Жүйеге кіріңіз.",
+                ru: "Войдите в систему.",
+                en: "Please sign in.")
+        case .forbidden:
+            LocalizedText(
+                kk: "Бұл әрекетке құқығыңыз жоқ.",
+                ru: "У вас нет права на это действие.",
+                en: "You are not allowed to do this.")
+        case .fieldRequired:
+            LocalizedText(
+                kk: "Бұл өрісті толтырыңыз.",
+                ru: "Заполните это поле.",
+                en: "Fill in this field.")
+        case .databaseUnavailable:
+            LocalizedText(
+                kk: "Дерекқор қолжетімсіз. Кейінірек қайталаңыз.",
+                ru: "База данных недоступна. Повторите позже.",
+                en: "The database is unavailable. Try again later.")
+        case .internalError:
+            LocalizedText(
+                kk: "Ішкі қате болды. Сұрау нөмірі: {requestId}.",
+                ru: "Произошла внутренняя ошибка. Номер запроса: {requestId}.",
+                en: "An internal error occurred. Request id: {requestId}.")
+        }
+    }
+}

@@ -1,0 +1,14 @@
+/// The one ordered list of migrations. Append only.
+package enum Migrations {
+    package static let all: [any Migration] = [
+        CreateReferenceTables(),
+        CreateUsers(),
+        CreateEducationDocuments(),
+        CreateCases(),
+        CreateCaseEvents(),
+        CreateDocumentCorrections(),
+        CreateNotificationOutbox(),
+        CreateCalendarYears(),
+        CreateSessions(),
+    ]
+}

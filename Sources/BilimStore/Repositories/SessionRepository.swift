@@ -1,0 +1,30 @@
+import Foundation
+import SQLKit
+
+/// Key-value storage with expiry for sign-in sessions.
+package struct SessionRepository: Sendable {
+    package let db: any SQLDatabase
+
+    package init(db: any SQLDatabase) { self.db = db }
+
+    package func set(key: String, value: String, expiresAt: Date?) async throws {
+        try await db.delete(from: "sessions").where("key", .equal, key).run()
+        try await db.insert(into: "sessions").columns("key", "value", "expires_at")
+            .values(SQLBind(key), SQLBind(value), SQLBind(expiresAt.map(Instant.text)))
+            .run()
+    }
+
+    package func get(key: String, now: Date) async throws -> String? {
+        guard let row = try await db.select().columns("value", "expires_at").from("sessions").where("key", .equal, key).first()
+        else { return nil }
+        if let exp = try row.decode(column: "expires_at", as: String?.self), exp <= Instant.text(now) {
+            try await remove(key: key)
+            return nil
+        }
+        return try row.decode(column: "value", as: String.self)
+    }
+
+    package func remove(key: String) async throws {
+        try await db.delete(from: "sessions").where("key", .equal, key).run()
+    }
+}

@@ -1,0 +1,1 @@
+@main struct Bilim { static func main() {} }

@@ -1,0 +1,315 @@
+#!/usr/bin/env python3
+"""Browser checks for Bilim: headless Chromium via Selenium, accessibility via axe-core.
+
+Usage:
+  python check_pages.py --base-url http://127.0.0.1:PORT --out-dir .build/browser-screenshots \
+      [--login LOGIN --password PASSWORD]
+
+Per language (kk, ru, en): opens BASE/?lang=<lang> (the server remembers it in a cookie),
+then visits each page without ?lang and checks <html lang>, saves a screenshot, runs axe
+(serious/critical violations fail the check; minor/moderate are warnings). With --login,
+also a sign-in flow (success -> /cabinet, wrong password -> [role=alert] on /sign-in).
+Keyboard check on /: first Tab focuses a skip link to #main; exactly one <main id="main">.
+
+Prints `PASS <lang> <check>` / `FAIL <lang> <check>: reason` per check, then
+`browser: N passed, M failed`; exit status 1 if M > 0.
+Needs /usr/bin/chromium and /usr/bin/chromedriver (see setup.sh).
+"""
+
+import argparse
+import os
+import sys
+import traceback
+from urllib.parse import urlsplit
+
+from selenium import webdriver
+from selenium.common.exceptions import TimeoutException, WebDriverException
+from selenium.webdriver.chrome.options import Options
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.action_chains import ActionChains
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
+from selenium.webdriver.support.ui import WebDriverWait
+from axe_selenium_python import Axe
+
+LANGS = ["kk", "ru", "en"]
+PAGES = ["/", "/services", "/services/S1", "/services/S4", "/sign-in", "/no-such-page"]
+CHROMIUM = "/usr/bin/chromium"
+CHROMEDRIVER = "/usr/bin/chromedriver"
+PAGE_LOAD_TIMEOUT = 20
+NAV_WAIT = 10  # seconds to wait for a form submission to navigate
+
+
+class CheckFailed(Exception):
+    pass
+
+
+def slug(path):
+    s = path.strip("/").replace("/", "-")
+    return s or "home"
+
+
+def make_driver():
+    o = Options()
+    o.binary_location = CHROMIUM
+    for a in ["--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,900"]:
+        o.add_argument(a)
+    d = webdriver.Chrome(service=Service(CHROMEDRIVER), options=o)
+    d.set_page_load_timeout(PAGE_LOAD_TIMEOUT)
+    return d
+
+
+class Runner:
+    def __init__(self, base_url, out_dir):
+        self.base = base_url.rstrip("/")
+        self.out_dir = out_dir
+        self.passed = 0
+        self.failed = 0
+        self.driver = None
+
+    # --- plumbing -------------------------------------------------------------
+
+    def ensure_driver(self):
+        """(Re)start the browser if it is not running or no longer responds."""
+        if self.driver is not None:
+            try:
+                _ = self.driver.current_url
+                return self.driver
+            except WebDriverException:
+                try:
+                    self.driver.quit()
+                except Exception:
+                    pass
+                self.driver = None
+        self.driver = make_driver()
+        return self.driver
+
+    def quit(self):
+        if self.driver is not None:
+            try:
+                self.driver.quit()
+            except Exception:
+                pass
+
+    def run_check(self, lang, name, fn):
+        """Run one independent check; any exception is a failure of this check only."""
+        details = []
+        try:
+            problems = fn(details)
+        except CheckFailed as e:
+            problems = [str(e)]
+        except TimeoutException as e:
+            msg = (e.msg or "").strip().splitlines()
+            problems = ["timeout" + (": " + msg[0] if msg else "")]
+        except WebDriverException as e:
+            msg = (e.msg or str(e)).strip().splitlines()
+            problems = ["webdriver error: " + (msg[0] if msg else type(e).__name__)]
+        except Exception as e:  # noqa: BLE001 - every check must be independent
+            problems = ["%s: %s" % (type(e).__name__, e)]
+            traceback.print_exc(file=sys.stderr)
+        if problems:
+            self.failed += 1
+            print("FAIL %s %s: %s" % (lang, name, "; ".join(problems)), flush=True)
+        else:
+            self.passed += 1
+            print("PASS %s %s" % (lang, name), flush=True)
+        for line in details:
+            print("    " + line, flush=True)
+
+    def url(self, path):
+        return self.base + path
+
+    def get(self, path):
+        d = self.ensure_driver()
+        d.get(self.url(path))
+        # On network errors Chrome shows its own page; current_url still reports the
+        # requested URL, but the document's URL is chrome-error://chromewebdata/.
+        if d.execute_script("return location.protocol") == "chrome-error:":
+            raise CheckFailed("could not load %s (browser network error page)" % path)
+        return d
+
+    def set_language(self, lang):
+        d = self.ensure_driver()
+        d.delete_all_cookies()  # fresh session per language: logged out, no old lang cookie
+        self.get("/?lang=" + lang)
+
+    # --- reusable page assertions ---------------------------------------------
+
+    def check_lang(self, lang, problems):
+        actual = self.driver.execute_script("return document.documentElement.lang")
+        if actual != lang:
+            problems.append("html lang is %r, expected %r" % (actual, lang))
+
+    def screenshot(self, name, problems):
+        path = os.path.join(self.out_dir, name + ".png")
+        if not self.driver.save_screenshot(path):
+            problems.append("screenshot %s not written" % path)
+
+    def run_axe(self, lang, problems, details):
+        axe = Axe(self.driver)
+        axe.inject()
+        result = axe.run()
+        if not isinstance(result, dict) or "violations" not in result:
+            problems.append("axe returned no result")
+            return
+        bad = 0
+        for v in result["violations"]:
+            impact = v.get("impact") or "unknown"
+            targets = []
+            for node in v.get("nodes", [])[:3]:
+                targets.append(" ".join(str(t) for t in node.get("target", [])))
+            line = "%s (%s): %s [%s]" % (v.get("id"), impact, v.get("help"), ", ".join(targets))
+            if impact in ("serious", "critical"):
+                bad += 1
+                details.append("axe violation " + line)
+            else:
+                details.append("axe warning " + line)
+        if bad:
+            problems.append("%d serious/critical axe violation(s)" % bad)
+
+    # --- checks ---------------------------------------------------------------
+
+    def page_check(self, lang, path):
+        def fn(details):
+            self.set_language(lang)
+            self.get(path)
+            problems = []
+            self.check_lang(lang, problems)
+            self.screenshot("%s-%s" % (lang, slug(path)), problems)
+            self.run_axe(lang, problems, details)
+            return problems
+        self.run_check(lang, path, fn)
+
+    def submit_sign_in(self, login, password):
+        d = self.driver
+        form = None
+        for f in d.find_elements(By.TAG_NAME, "form"):
+            if f.find_elements(By.NAME, "login") and f.find_elements(By.NAME, "password"):
+                form = f
+                break
+        if form is None:
+            raise CheckFailed("no form with inputs name=login and name=password on /sign-in")
+        lf = form.find_element(By.NAME, "login")
+        pf = form.find_element(By.NAME, "password")
+        lf.clear(); lf.send_keys(login)
+        pf.clear(); pf.send_keys(password)
+        buttons = form.find_elements(By.CSS_SELECTOR, "button[type=submit], input[type=submit]")
+        if not buttons:
+            raise CheckFailed("no type=submit button inside the sign-in form")
+        # Mark the current document; a newly loaded page won't have the mark. (Waiting for
+        # the form to go stale is unreliable with recent chromedriver: "Node with given id
+        # does not belong to the document" comes back as an unknown error.)
+        d.execute_script("window.__bilimOldPage = true")
+        buttons[0].click()
+        try:
+            WebDriverWait(d, NAV_WAIT, ignored_exceptions=(WebDriverException,)).until(
+                lambda drv: drv.execute_script(
+                    "return !window.__bilimOldPage && document.readyState === 'complete'"))
+        except TimeoutException:
+            raise CheckFailed("submitting the sign-in form did not load a new page")
+        if d.execute_script("return location.protocol") == "chrome-error:":
+            raise CheckFailed("submitting the sign-in form led to a browser network error page")
+
+    def sign_in_ok_check(self, lang, login, password):
+        def fn(details):
+            self.set_language(lang)
+            self.get("/sign-in")
+            self.submit_sign_in(login, password)
+            d = self.driver
+            try:
+                WebDriverWait(d, NAV_WAIT).until(
+                    lambda drv: urlsplit(drv.current_url).path.startswith("/cabinet"))
+            except TimeoutException:
+                raise CheckFailed("after sign-in landed on %s, expected /cabinet..."
+                                  % urlsplit(d.current_url).path)
+            problems = []
+            self.check_lang(lang, problems)
+            self.screenshot("%s-cabinet" % lang, problems)
+            self.run_axe(lang, problems, details)
+            return problems
+        self.run_check(lang, "/sign-in[login]", fn)
+
+    def sign_in_wrong_check(self, lang, login, password):
+        def fn(details):
+            self.set_language(lang)
+            self.get("/sign-in")
+            self.submit_sign_in(login, password + "-definitely-wrong")
+            d = self.driver
+            problems = []
+            path = urlsplit(d.current_url).path
+            if not path.startswith("/sign-in"):
+                problems.append("wrong password led to %s, expected to stay on /sign-in" % path)
+            alerts = d.find_elements(By.CSS_SELECTOR, "[role=alert]")
+            if not alerts:
+                problems.append("no [role=alert] error summary")
+            else:
+                a = alerts[0]
+                focused = d.execute_script("return document.activeElement === arguments[0]", a)
+                if not (focused or a.is_displayed()):
+                    problems.append("[role=alert] is neither focused nor visible")
+            self.check_lang(lang, problems)
+            self.screenshot("%s-sign-in-error" % lang, problems)
+            self.run_axe(lang, problems, details)
+            return problems
+        self.run_check(lang, "/sign-in[wrong-password]", fn)
+
+    def keyboard_check(self, lang):
+        def fn(details):
+            self.set_language(lang)
+            d = self.get("/")
+            problems = []
+            # Start from the top of the document, with nothing focused.
+            d.execute_script("if (document.activeElement) document.activeElement.blur(); window.scrollTo(0, 0);")
+            ActionChains(d).send_keys(Keys.TAB).perform()
+            info = d.execute_script(
+                "var e = document.activeElement;"
+                "return e ? [e.tagName.toLowerCase(), e.getAttribute('href') || '', "
+                "(e.textContent || '').trim().slice(0, 60)] : null;")
+            if not info or info[0] != "a" or not info[1].endswith("#main"):
+                problems.append("first Tab focused %r, expected <a href=\"#main\"> skip link" % (info,))
+            mains = d.execute_script(
+                "return Array.from(document.querySelectorAll('main, [role=main]'))"
+                ".map(function (e) { return e.id; })")
+            if len(mains) != 1:
+                problems.append("%d main landmarks, expected exactly 1" % len(mains))
+            elif mains[0] != "main":
+                problems.append("main landmark id is %r, expected 'main'" % mains[0])
+            return problems
+        self.run_check(lang, "/[keyboard]", fn)
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--base-url", required=True)
+    ap.add_argument("--out-dir", required=True)
+    ap.add_argument("--login")
+    ap.add_argument("--password")
+    args = ap.parse_args()
+    if args.login and args.password is None:
+        ap.error("--login needs --password")
+
+    os.makedirs(args.out_dir, exist_ok=True)
+    r = Runner(args.base_url, args.out_dir)
+    try:
+        try:
+            r.ensure_driver()
+        except Exception as e:  # browser could not start at all: one failure, stop
+            msg = str(e).strip().splitlines()
+            print("FAIL - driver: could not start Chromium: %s" % (msg[0] if msg else type(e).__name__))
+            print("browser: 0 passed, 1 failed")
+            return 1
+        for lang in LANGS:
+            for path in PAGES:
+                r.page_check(lang, path)
+            r.keyboard_check(lang)
+            if args.login:
+                r.sign_in_ok_check(lang, args.login, args.password)
+                r.sign_in_wrong_check(lang, args.login, args.password)
+    finally:
+        r.quit()
+    print("browser: %d passed, %d failed" % (r.passed, r.failed))
+    return 1 if r.failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
