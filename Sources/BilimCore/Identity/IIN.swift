@@ -58,3 +58,22 @@ package struct IIN: Hashable, Sendable, CustomStringConvertible {
     /// The first two and the last digit, for places where a person must recognise their own number.
     package var masked: String { String(digits.prefix(2)) + "*********" + String(digits.suffix(1)) }
 }
+
+extension IIN {
+    /// Composes a valid IIN for a birth date and sex from the first serial at or after `serial` that has a check
+    /// digit (demo data and test fixtures).
+    package static func compose(birthDate: CivilDate, sex: Sex, serial: Int) -> IIN {
+        let centuryBase = (birthDate.year / 100 - 18) * 2 + 1
+        let centuryDigit = centuryBase + (sex == .male ? 0 : 1)
+        var s = serial
+        while true {
+            let head =
+                Digits.pad(birthDate.year % 100, 2) + Digits.pad(birthDate.month, 2) + Digits.pad(birthDate.day, 2)
+                + String(centuryDigit) + Digits.pad(s % 10000, 4)
+            if let check = checkDigit(head.utf8.map { Int($0 - 0x30) }), let iin = try? IIN(head + String(check)) {
+                return iin
+            }
+            s += 1
+        }
+    }
+}

@@ -1,0 +1,56 @@
+import BilimCore
+import Foundation
+
+/// The time source; tests pass a fixed one.
+package protocol Clock: Sendable {
+    func now() -> Date
+}
+
+package struct SystemClock: Clock {
+    package init() {}
+    package func now() -> Date { Date() }
+}
+
+/// Converts instants to the local civil time the rules are written in (Asia/Almaty unless configured otherwise).
+/// Uses the time-zone database, never a fixed offset: the country moved from UTC+6 to UTC+5 on 1 March 2024.
+package struct LocalTime: Sendable {
+    package let zone: TimeZone
+
+    package static let almaty = LocalTime(zone: TimeZone(identifier: "Asia/Almaty")!)
+
+    package init(zone: TimeZone) { self.zone = zone }
+
+    package func local(_ instant: Date) -> LocalDateTime {
+        var cal = Calendar(identifier: .gregorian)
+        cal.timeZone = zone
+        let c = cal.dateComponents([.year, .month, .day, .hour, .minute, .second], from: instant)
+        return LocalDateTime(
+            date: CivilDate(year: c.year!, month: c.month!, day: c.day!)!,
+            time: TimeOfDay(hour: c.hour!, minute: c.minute!, second: c.second!)!)
+    }
+
+    package func today(_ clock: any Clock) -> CivilDate { local(clock.now()).date }
+
+    /// Reads `--registered`: local `YYYY-MM-DDTHH:MM[:SS]`, or an RFC 3339 instant with `Z` or an offset, which is
+    /// converted to local time (spec/terms.md "Command-line contract"). Nil when it is neither.
+    package func parseMoment(_ text: String) -> LocalDateTime? {
+        if let local = LocalDateTime(iso: text) { return local }
+        let styles: [Date.ISO8601FormatStyle] = [
+            Date.ISO8601FormatStyle(), Date.ISO8601FormatStyle(includingFractionalSeconds: true),
+        ]
+        for style in styles {
+            if let d = try? style.parse(text) { return local(d) }
+        }
+        // RFC 3339 allows an offset without seconds in the time part: 2025-03-20T17:30+05:00.
+        if text.utf8.count >= 17, let t = text.firstIndex(of: "T") {
+            let afterT = text[text.index(after: t)...]
+            if let sign = afterT.firstIndex(where: { $0 == "+" || $0 == "-" || $0 == "Z" }),
+                afterT.distance(from: afterT.startIndex, to: sign) == 5
+            {
+                let withSeconds = String(text[..<sign]) + ":00" + String(text[sign...])
+                for style in styles { if let d = try? style.parse(withSeconds) { return local(d) } }
+            }
+        }
+        return nil
+    }
+}
