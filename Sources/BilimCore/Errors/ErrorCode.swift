@@ -21,6 +21,7 @@ package enum ErrorCode: String, CaseIterable, Sendable, Codable {
     case signInFailed = "signIn.failed"
     case signInRequired = "signIn.required"
     case forbidden = "access.forbidden"
+    case csrfInvalid = "csrf.invalid"
     case fieldRequired = "field.required"
     case databaseUnavailable = "database.unavailable"
     case internalError = "internal"
@@ -29,7 +30,7 @@ package enum ErrorCode: String, CaseIterable, Sendable, Codable {
         switch self {
         case .serviceNotFound, .pageNotFound: .notFound
         case .signInFailed, .signInRequired: .unauthorized
-        case .forbidden: .forbidden
+        case .forbidden, .csrfInvalid: .forbidden
         case .databaseUnavailable, .internalError: .unavailable
         default: .validation
         }
@@ -137,6 +138,11 @@ package enum ErrorCode: String, CaseIterable, Sendable, Codable {
                 kk: "Бұл әрекетке құқығыңыз жоқ.",
                 ru: "У вас нет права на это действие.",
                 en: "You are not allowed to do this.")
+        case .csrfInvalid:
+            LocalizedText(
+                kk: "Пішін ескірген. Бетті жаңартып, қайталап көріңіз.",
+                ru: "Форма устарела. Обновите страницу и повторите.",
+                en: "The form has expired. Reload the page and try again.")
         case .fieldRequired:
             LocalizedText(
                 kk: "Бұл өрісті толтырыңыз.",

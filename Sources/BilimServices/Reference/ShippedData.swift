@@ -8,8 +8,8 @@ package enum ShippedData {
     }
 
     private static func files(_ folder: String) throws(LoadError) -> [URL] {
-        guard let dir = Bundle.module.resourceURL?.appendingPathComponent("Resources/\(folder)"),
-            let names = try? FileManager.default.contentsOfDirectory(atPath: dir.path)
+        let dir = Bundle.module.bundleURL.appendingPathComponent("Resources/\(folder)")
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: dir.path)
         else { throw LoadError(description: "the shipped \(folder) data is missing from the installation") }
         return names.filter { $0.hasSuffix(".json") }.sorted().map { dir.appendingPathComponent($0) }
     }

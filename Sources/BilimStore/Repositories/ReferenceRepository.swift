@@ -70,3 +70,11 @@ package struct ReferenceRepository: Sendable {
             .decode(column: "n", as: Int.self)
     }
 }
+
+extension ReferenceRepository {
+    /// IINs of the minors this person legally represents.
+    package func children(of iin: String) async throws -> [String] {
+        try await db.select().column("minor_iin").from("representatives").where("representative_iin", .equal, iin)
+            .orderBy("minor_iin").all().map { try $0.decode(column: "minor_iin", as: String.self) }
+    }
+}

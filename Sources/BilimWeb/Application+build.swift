@@ -1,0 +1,51 @@
+import BilimCore
+import BilimServices
+import Hummingbird
+import Logging
+import Prometheus
+
+/// How the web server listens.
+package struct WebConfiguration: Sendable {
+    package var host: String
+    package var port: Int
+    /// Set when served over HTTPS (behind the load balancer): cookies then carry the Secure attribute.
+    package var secureCookies: Bool
+
+    package init(host: String = "127.0.0.1", port: Int = 8080, secureCookies: Bool = false) {
+        self.host = host
+        self.port = port
+        self.secureCookies = secureCookies
+    }
+}
+
+/// The one function that builds the application, used by `bilim serve` and by the tests.
+package func buildApplication(
+    configuration: WebConfiguration, dependencies: ServiceDependencies,
+    registry: PrometheusCollectorRegistry = PrometheusCollectorRegistry(), logger: Logger
+) async throws -> some ApplicationProtocol {
+    let router = try await buildRouter(configuration: configuration, dependencies: dependencies, registry: registry)
+    return Application(
+        router: router,
+        configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Bilim"),
+        logger: logger)
+}
+
+package func buildRouter(
+    configuration: WebConfiguration, dependencies: ServiceDependencies, registry: PrometheusCollectorRegistry
+) async throws -> Router<BilimRequestContext> {
+    let renderer = try await Renderer.load()
+    let sessions = Sessions(database: dependencies.database, clock: dependencies.clock)
+    let router = Router(context: BilimRequestContext.self)
+    router.add(middleware: SecurityHeadersMiddleware())
+    router.add(middleware: RequestLogMiddleware(registry: registry))
+    router.add(middleware: ErrorMiddleware(renderer: renderer))
+    router.add(middleware: LocaleMiddleware())
+    router.add(middleware: SessionMiddleware(sessions: sessions, secureCookies: configuration.secureCookies))
+    SystemController(dependencies: dependencies, registry: registry).add(to: router)
+    PublicController(dependencies: dependencies, renderer: renderer).add(to: router)
+    AuthController(dependencies: dependencies, renderer: renderer, sessions: sessions, secureCookies: configuration.secureCookies)
+        .add(to: router)
+    APIServiceController(dependencies: dependencies).add(to: router)
+    APIToolController(dependencies: dependencies).add(to: router)
+    return router
+}

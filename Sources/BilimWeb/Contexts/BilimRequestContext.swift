@@ -1,0 +1,23 @@
+import BilimCore
+import BilimStore
+import Hummingbird
+import Logging
+
+/// Per-request state: the language the answer is in, the signed-in user and the session token.
+package struct BilimRequestContext: RequestContext {
+    package var coreContext: CoreRequestContextStorage
+    package var language: Language = .default
+    package var user: UserRow?
+    package var sessionToken: String?
+    package var csrfToken: String?
+
+    package init(source: ApplicationRequestContextSource) {
+        coreContext = .init(source: source)
+    }
+
+    /// The request id Hummingbird puts in every log line of this request.
+    package var requestId: String { logger[metadataKey: "hb.request.id"]?.description ?? "-" }
+
+    /// Forms are small; a larger body is refused before it is read.
+    package var maxUploadSize: Int { 256 * 1024 }
+}

@@ -1,0 +1,55 @@
+import BilimCore
+import BilimServices
+import Foundation
+import Hummingbird
+
+/// `GET /api/v1/services`: the passports in force today; `GET /api/v1/services/{id}`: one service with every version.
+struct APIServiceController {
+    let dependencies: ServiceDependencies
+
+    func add(to router: Router<BilimRequestContext>) {
+        router.get("/api/v1/services", use: list)
+        router.get("/api/v1/services/{id}", use: one)
+    }
+
+    struct ServiceDetail: Encodable {
+        let current: ServicePassport
+        let versions: [ServicePassport]
+    }
+
+    @Sendable func list(_ request: Request, context: BilimRequestContext) async throws -> Response {
+        try JSON.response(dependencies.passports.currentAll(on: dependencies.today))
+    }
+
+    @Sendable func one(_ request: Request, context: BilimRequestContext) async throws -> Response {
+        let raw = context.parameters.get("id") ?? ""
+        guard let id = ServiceID(rawValue: raw.uppercased()),
+            let current = dependencies.passports.current(id, on: dependencies.today)
+        else { throw DomainError(.serviceNotFound, field: "id", ["value": String(raw.prefix(20))]) }
+        return try JSON.response(ServiceDetail(current: current, versions: dependencies.passports.versions(of: id)))
+    }
+}
+
+enum JSON {
+    static func response(_ value: some Encodable, status: HTTPResponse.Status = .ok) throws -> Response {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return Response(
+            status: status, headers: [.contentType: "application/json; charset=utf-8"],
+            body: .init(byteBuffer: ByteBuffer(bytes: try encoder.encode(value))))
+    }
+
+    /// Decodes a JSON request body; a body that is not the expected JSON is a validation error naming the field.
+    static func decode<T: Decodable>(_ type: T.Type, request: Request, context: BilimRequestContext) async throws -> T {
+        let buffer = try await request.body.collect(upTo: context.maxUploadSize)
+        do {
+            return try JSONDecoder().decode(type, from: Data(String(buffer: buffer).utf8))
+        } catch let DecodingError.keyNotFound(key, _) {
+            throw DomainError(.fieldRequired, field: key.stringValue)
+        } catch let DecodingError.typeMismatch(_, ctx) {
+            throw DomainError(.fieldRequired, field: ctx.codingPath.last?.stringValue)
+        } catch {
+            throw DomainError(.fieldRequired, field: "body")
+        }
+    }
+}

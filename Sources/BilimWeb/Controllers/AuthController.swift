@@ -1,0 +1,157 @@
+import BilimCore
+import BilimServices
+import BilimStore
+import Foundation
+import Hummingbird
+import Logging
+
+/// Staff sign-in with a password, sign-out, and the personal cabinet behind them.
+struct AuthController {
+    let dependencies: ServiceDependencies
+    let renderer: Renderer
+    let sessions: Sessions
+    let secureCookies: Bool
+
+    func add(to router: Router<BilimRequestContext>) {
+        router.get("/sign-in", use: signInPage)
+        router.post("/sign-in", use: signIn)
+        router.post("/sign-out", use: signOut)
+        router.get("/cabinet", use: cabinet)
+    }
+
+    struct SignInPage {
+        let page: PageChrome
+        let login: String
+        let errors: [FieldError]
+        let hasErrors: Bool
+        let loginError: String
+        let passwordError: String
+    }
+
+    struct SignInForm: Decodable {
+        let login: String?
+        let password: String?
+        let _csrf: String?
+    }
+
+    @Sendable func signInPage(_ request: Request, context: BilimRequestContext) async throws -> Response {
+        if context.user != nil { return .redirect(to: "/cabinet", type: .found) }
+        return page(context: context, login: "", errors: [])
+    }
+
+    private func page(context: BilimRequestContext, login: String, errors: [FieldError], status: HTTPResponse.Status = .ok)
+        -> Response
+    {
+        let lang = context.language
+        let chrome = PageChrome(title: renderer.text("signin_title", lang), context: context, text: renderer.text, path: "/sign-in")
+        let model = SignInPage(
+            page: chrome, login: login, errors: errors, hasErrors: !errors.isEmpty,
+            loginError: errors.first { $0.field == "login" }?.message ?? "",
+            passwordError: errors.first { $0.field == "password" }?.message ?? "")
+        return renderer.html("sign-in", model, status: status)
+    }
+
+    @Sendable func signIn(_ request: Request, context: BilimRequestContext) async throws -> Response {
+        let form = try await Forms.decode(SignInForm.self, request: request, context: context)
+        let lang = context.language
+        let login = (form.login ?? "").trimmingSpaces
+        let password = form.password ?? ""
+        var errors: [FieldError] = []
+        if login.isEmpty { errors.append(FieldError(field: "login", message: DomainError(.fieldRequired).message(in: lang))) }
+        if password.isEmpty {
+            errors.append(FieldError(field: "password", message: DomainError(.fieldRequired).message(in: lang)))
+        }
+        if !errors.isEmpty { return page(context: context, login: login, errors: errors, status: .unprocessableContent) }
+        let user: UserRow
+        do {
+            user = try await StaffSignIn(database: dependencies.database).signIn(login: login, password: password)
+        } catch let error as DomainError {
+            context.logger.notice("sign-in refused", metadata: ["error.code": .string(error.code.rawValue)])
+            return page(
+                context: context, login: login,
+                errors: [FieldError(field: "password", message: error.message(in: lang))], status: .unauthorized)
+        }
+        let token = try await sessions.start(userId: user.id)
+        context.logger.info("signed in", metadata: ["actor.role": .string(user.role)])
+        var response = Response.redirect(to: "/cabinet", type: .normal)
+        response.setCookie(
+            Cookie(
+                name: SessionMiddleware.sessionCookie, value: token, path: "/", secure: secureCookies, httpOnly: true,
+                sameSite: .lax))
+        return response
+    }
+
+    @Sendable func signOut(_ request: Request, context: BilimRequestContext) async throws -> Response {
+        struct Form: Decodable { let _csrf: String? }
+        _ = try await Forms.decode(Form.self, request: request, context: context)
+        if let token = context.sessionToken { try await sessions.end(token: token) }
+        var response = Response.redirect(to: "/", type: .normal)
+        response.setCookie(Cookie(name: SessionMiddleware.sessionCookie, value: "", maxAge: 0, path: "/", httpOnly: true))
+        return response
+    }
+
+    struct CabinetPage {
+        struct Doc {
+            let kind: String
+            let seriesNumber: String
+            let issueDate: String
+            let holder: String
+            let status: String
+        }
+
+        let page: PageChrome
+        let roleTitle: String
+        let organization: String
+        let hasOrganization: Bool
+        let isApplicant: Bool
+        let documents: [Doc]
+        let hasDocuments: Bool
+    }
+
+    @Sendable func cabinet(_ request: Request, context: BilimRequestContext) async throws -> Response {
+        guard let user = context.user else { return .redirect(to: "/sign-in", type: .found) }
+        let lang = context.language
+        let ref = ReferenceRepository(db: dependencies.database.sql)
+        let org = try await user.organizationId.asyncMap { try await ref.organization(id: $0) } ?? nil
+        var docs: [CabinetPage.Doc] = []
+        if let iin = user.personIin {
+            // The applicant's own documents and their minor children's (SPEC.md "Who sees what").
+            let registry = DocumentRegistryRepository(db: dependencies.database.sql)
+            let children = try await ref.children(of: iin)
+            for holder in [iin] + children {
+                for d in try await registry.documents(holderIIN: holder) {
+                    docs.append(
+                        .init(
+                            kind: renderer.text("document_\(d.kind)", lang), seriesNumber: "\(d.series) № \(d.number)",
+                            issueDate: d.issueDate, holder: d.holderName, status: renderer.text("document_status_\(d.status)", lang)))
+                }
+            }
+        }
+        let chrome = PageChrome(title: renderer.text("cabinet_title", lang), context: context, text: renderer.text, path: "/cabinet")
+        let model = CabinetPage(
+            page: chrome, roleTitle: Role(rawValue: user.role)?.title[lang] ?? user.role,
+            organization: org?.name[lang] ?? "", hasOrganization: org != nil, isApplicant: user.role == Role.applicant.rawValue,
+            documents: docs, hasDocuments: !docs.isEmpty)
+        return renderer.html("cabinet", model)
+    }
+}
+
+extension Optional {
+    func asyncMap<T>(_ f: (Wrapped) async throws -> T) async rethrows -> T? {
+        guard let v = self else { return nil }
+        return try await f(v)
+    }
+}
+
+/// URL-encoded form bodies, with the CSRF check every form passes through.
+enum Forms {
+    static func decode<T: Decodable>(_ type: T.Type, request: Request, context: BilimRequestContext) async throws -> T {
+        let buffer = try await request.body.collect(upTo: context.maxUploadSize)
+        let text = String(buffer: buffer)
+        let fields = try URLEncodedFormDecoder().decode([String: String].self, from: text)
+        guard let sent = fields["_csrf"], let expected = request.cookies[SessionMiddleware.csrfCookie]?.value,
+            !expected.isEmpty, sent == expected
+        else { throw DomainError(.csrfInvalid, field: "_csrf") }
+        return try URLEncodedFormDecoder().decode(type, from: text)
+    }
+}

@@ -1,0 +1,45 @@
+import BilimCore
+import BilimStore
+
+/// What the shared layout needs on every page: language, texts, the language switch, the signed-in user and the
+/// CSRF token. Stored properties only: Mustache reads them through `Mirror`.
+struct PageChrome {
+    struct LanguageLink {
+        let code: String
+        let name: String
+        let current: Bool
+    }
+
+    let lang: String
+    let t: [String: String]
+    let title: String
+    let languages: [LanguageLink]
+    let signedIn: Bool
+    let userName: String
+    let userRole: String
+    let csrf: String
+    let requestId: String
+    let path: String
+
+    init(title: String, context: BilimRequestContext, text: UIText, path: String) {
+        let lang = context.language
+        self.lang = lang.rawValue
+        t = text.table(lang)
+        self.title = title
+        languages = Language.allCases.map {
+            LanguageLink(code: $0.rawValue, name: text("language_\($0.rawValue)", $0), current: $0 == lang)
+        }
+        signedIn = context.user != nil
+        userName = context.user?.displayName ?? ""
+        userRole = context.user.flatMap { Role(rawValue: $0.role) }?.title[lang] ?? ""
+        csrf = context.csrfToken ?? ""
+        requestId = context.requestId
+        self.path = path
+    }
+}
+
+/// One message of an error summary, linked to its field.
+struct FieldError {
+    let field: String
+    let message: String
+}

@@ -1,0 +1,76 @@
+import ArgumentParser
+import BilimCore
+import BilimServices
+import BilimStore
+import BilimWeb
+import Foundation
+import Hummingbird
+import Logging
+import Metrics
+import Prometheus
+
+/// `bilim serve`: the portal, the back office and the JSON API.
+struct Serve: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Run the web server.")
+    @Option(help: "Address to listen on.") var host = ProcessInfo.processInfo.environment["BILIM_HOST"] ?? "127.0.0.1"
+    @Option(help: "Port to listen on.") var port = Int(ProcessInfo.processInfo.environment["BILIM_PORT"] ?? "") ?? 8080
+    @Flag(help: "Do not create demo data on an empty database.") var noDemo = false
+    @Option(help: "Directory of service passport JSON files (default: the shipped ones).") var passports: String?
+
+    func run() async throws {
+        let env = ProcessInfo.processInfo.environment
+        LoggingSystem.bootstrap { label in
+            var h = StreamLogHandler.standardError(label: label)
+            h.logLevel = Logger.Level(rawValue: env["BILIM_LOG_LEVEL"] ?? "info") ?? .info
+            return h
+        }
+        let logger = Logger(label: "bilim.serve")
+        let registry = PrometheusCollectorRegistry()
+        MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: registry))
+
+        let catalog: PassportCatalog
+        do {
+            catalog = try ShippedData.passportCatalog(directory: passports.map { URL(fileURLWithPath: $0) })
+        } catch { throw UsageFailure("cannot start: \(error)") }
+        let url: DatabaseURL
+        do { url = try DatabaseURL(env["DATABASE_URL"]) } catch { throw UsageFailure("cannot start: \(error)") }
+        let database: Database
+        do { database = try await Database.open(url, logger: logger) } catch {
+            throw UsageFailure("cannot start: \(error)")
+        }
+        let runner = MigrationRunner()
+        do {
+            if url.isSQLite {
+                let applied = try await runner.migrate(on: database)
+                if !applied.isEmpty { print("migrated \(url): \(applied.count) migration(s)") }
+            } else {
+                let pending = try await runner.pending(on: database)
+                guard pending.isEmpty else {
+                    throw UsageFailure("\(pending.count) migration(s) pending on \(url): run 'bilim migrate' first")
+                }
+            }
+        } catch {
+            try? await database.shutdown()
+            throw UsageFailure("cannot start: \(error)")
+        }
+        let deps = ServiceDependencies(database: database, passports: catalog, logger: logger)
+        if !noDemo, try await DemoData.seedIfEmpty(database, clock: deps.clock) {
+            print("created demo data")
+        }
+        if !noDemo {
+            print("demo sign-in (password for every account: \(DemoData.password)):")
+            for a in DemoData.accounts { print("  \(a.login.padding(toLength: 14, withPad: " ", startingAt: 0)) \(a.role.rawValue)") }
+        }
+        let app = try await buildApplication(
+            configuration: WebConfiguration(host: host, port: port, secureCookies: env["BILIM_SECURE_COOKIES"] == "1"),
+            dependencies: deps, registry: registry, logger: logger)
+        print("Bilim is running on \(url): open http://\(host):\(port)/")
+        do {
+            try await app.runService()
+        } catch {
+            try? await database.shutdown()
+            throw error
+        }
+        try await database.shutdown()
+    }
+}
