@@ -81,18 +81,25 @@ let package = Package(
             dependencies: [
                 "BilimServices", "BilimStore", "BilimCore",
                 .product(name: "InMemoryLogging", package: "swift-log"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "SQLKit", package: "sql-kit"),
             ],
             swiftSettings: strict
         ),
         .testTarget(name: "BilimCoreTests", dependencies: ["BilimCore"], swiftSettings: strict),
-        .testTarget(name: "BilimStoreTests", dependencies: ["BilimStore", "BilimTestSupport"], swiftSettings: strict),
         .testTarget(
-            name: "BilimServicesTests", dependencies: ["BilimServices", "BilimTestSupport"], swiftSettings: strict),
+            name: "BilimStoreTests",
+            dependencies: ["BilimStore", "BilimTestSupport", .product(name: "SQLKit", package: "sql-kit")],
+            swiftSettings: strict),
+        .testTarget(
+            name: "BilimServicesTests", dependencies: ["BilimServices", "BilimStore", "BilimCore", "BilimTestSupport"], swiftSettings: strict),
         .testTarget(
             name: "BilimWebTests",
             dependencies: [
-                "BilimWeb", "BilimTestSupport",
+                "BilimWeb", "BilimTestSupport", "BilimServices", "BilimStore", "BilimCore",
+                .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
                 .product(name: "InMemoryLogging", package: "swift-log"),
             ],
             swiftSettings: strict
