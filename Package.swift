@@ -99,6 +99,7 @@ let package = Package(
                 "BilimWeb", "BilimTestSupport", "BilimServices", "BilimStore", "BilimCore",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "InMemoryLogging", package: "swift-log"),
             ],
