@@ -101,3 +101,17 @@ enum KZ {
         }
     }()
 }
+
+/// The check-digit weights of spec/terms.md: 1…11 first, then 3…11, 1, 2.
+let firstWeights = Array(1...11)
+let secondWeights = [3, 4, 5, 6, 7, 8, 9, 10, 11, 1, 2]
+
+/// The digits of an ASCII digit string.
+func digitsOf(_ text: String) -> [Int] { text.utf8.map { Int($0) - 48 } }
+
+/// Σ digit × weight over the first 11 digits.
+func weightedSum(_ digits: [Int], _ weights: [Int]) -> Int {
+    var sum = 0
+    for i in 0..<11 { sum += digits[i] * weights[i] }
+    return sum
+}

@@ -4,7 +4,7 @@ import Testing
 @Suite struct WorkingCalendarTests {
     let calendar = KZ.calendar
 
-    func nonWorking(_ from: String, _ to: String) throws -> [String] {
+    func nonWorking(_ from: String, _ to: String) throws(DomainError) -> [String] {
         try calendar.nonWorkingDays(from: day(from), to: day(to)).map(\.iso)
     }
 

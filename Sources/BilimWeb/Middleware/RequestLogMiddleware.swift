@@ -21,8 +21,8 @@ struct RequestLogMiddleware: RouterMiddleware {
                 metadata: [
                     "http.method": .string(request.method.rawValue), "http.route": .string(route),
                     "http.status": .stringConvertible(status),
-                    "duration.ms": .stringConvertible(Double(elapsed.components.attoseconds / 1_000_000_000_000_000) / 1000
-                        + Double(elapsed.components.seconds) * 1000),
+                    "duration.ms": .stringConvertible(
+                        Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15),
                 ])
             let labels = [("method", request.method.rawValue), ("route", route), ("status", String(status))]
             registry.makeCounter(name: "bilim_http_requests_total", labels: labels).increment()

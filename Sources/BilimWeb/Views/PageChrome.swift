@@ -30,8 +30,10 @@ struct PageChrome {
             LanguageLink(code: $0.rawValue, name: text("language_\($0.rawValue)", $0), current: $0 == lang)
         }
         signedIn = context.user != nil
-        userName = context.user?.displayName ?? ""
-        userRole = context.user.flatMap { Role(rawValue: $0.role) }?.title[lang] ?? ""
+        let role = context.user.flatMap { Role(rawValue: $0.role) }
+        userRole = role?.title[lang] ?? ""
+        // An applicant sees their own name; staff see their role in the page's language.
+        userName = role == .applicant ? (context.user?.displayName ?? "") : userRole
         csrf = context.csrfToken ?? ""
         requestId = context.requestId
         self.path = path

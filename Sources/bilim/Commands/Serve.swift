@@ -42,7 +42,7 @@ struct Serve: AsyncParsableCommand {
         do {
             if url.isSQLite {
                 let applied = try await runner.migrate(on: database)
-                if !applied.isEmpty { print("migrated \(url): \(applied.count) migration(s)") }
+                if !applied.isEmpty { say("migrated \(url): \(applied.count) migration(s)") }
             } else {
                 let pending = try await runner.pending(on: database)
                 guard pending.isEmpty else {
@@ -55,16 +55,16 @@ struct Serve: AsyncParsableCommand {
         }
         let deps = ServiceDependencies(database: database, passports: catalog, logger: logger)
         if !noDemo, try await DemoData.seedIfEmpty(database, clock: deps.clock) {
-            print("created demo data")
+            say("created demo data")
         }
         if !noDemo {
-            print("demo sign-in (password for every account: \(DemoData.password)):")
-            for a in DemoData.accounts { print("  \(a.login.padding(toLength: 14, withPad: " ", startingAt: 0)) \(a.role.rawValue)") }
+            say("demo sign-in (password for every account: \(DemoData.password)):")
+            for a in DemoData.accounts { say("  \(a.login.padding(toLength: 14, withPad: " ", startingAt: 0)) \(a.role.rawValue)") }
         }
         let app = try await buildApplication(
             configuration: WebConfiguration(host: host, port: port, secureCookies: env["BILIM_SECURE_COOKIES"] == "1"),
             dependencies: deps, registry: registry, logger: logger)
-        print("Bilim is running on \(url): open http://\(host):\(port)/")
+        say("Bilim is running on \(url): open http://\(host):\(port)/")
         do {
             try await app.runService()
         } catch {
@@ -73,4 +73,9 @@ struct Serve: AsyncParsableCommand {
         }
         try await database.shutdown()
     }
+}
+
+/// Writes a line to standard output unbuffered, so the address and the accounts appear at once, also when piped.
+func say(_ line: String) {
+    FileHandle.standardOutput.write(Data((line + "\n").utf8))
 }

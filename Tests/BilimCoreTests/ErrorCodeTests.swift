@@ -1,0 +1,78 @@
+import BilimCore
+import Testing
+
+@Suite struct ErrorCodeTests {
+    /// The `{name}` placeholders of a template, sorted.
+    static func placeholders(_ text: String) -> [String] {
+        var out: [String] = []
+        var current: String?
+        for c in text {
+            if c == "{" {
+                current = ""
+            } else if c == "}", let name = current {
+                out.append(name)
+                current = nil
+            } else if current != nil {
+                current! += String(c)
+            }
+        }
+        return out.sorted()
+    }
+
+    @Test("every error code has kk, ru and en text", arguments: ErrorCode.allCases)
+    func texts(code: ErrorCode) {
+        #expect(code.template.missingLanguages == [])
+        #expect(code.template.kk != code.template.en)
+    }
+
+    @Test("every template names the same placeholders in kk, ru and en", arguments: ErrorCode.allCases)
+    func samePlaceholders(code: ErrorCode) {
+        let en = Self.placeholders(code.template.en)
+
+        #expect(Self.placeholders(code.template.kk) == en)
+        #expect(Self.placeholders(code.template.ru) == en)
+    }
+
+    @Test("error codes are unique dotted identifiers")
+    func uniqueCodes() {
+        let raw = ErrorCode.allCases.map(\.rawValue)
+
+        #expect(Set(raw).count == raw.count)
+        #expect(raw.allSatisfy { !$0.isEmpty && !$0.contains(" ") })
+    }
+
+    @Test("a message fills in its arguments in every language", arguments: Language.allCases)
+    func message(language: Language) {
+        let error = DomainError(.calendarNotCovered, field: "date", ["year": "2031"])
+
+        let text = error.message(in: language)
+
+        #expect(text.contains("2031"))
+        #expect(!text.contains("{"))
+        #expect(error.description == "calendar.notCovered: The working calendar for 2031 is not loaded.")
+    }
+
+    @Test("categories map not-found, sign-in and access codes away from validation")
+    func categories() {
+        #expect(ErrorCode.serviceNotFound.category == .notFound)
+        #expect(ErrorCode.signInRequired.category == .unauthorized)
+        #expect(ErrorCode.csrfInvalid.category == .forbidden)
+        #expect(ErrorCode.databaseUnavailable.category == .unavailable)
+        #expect(ErrorCode.iinChecksum.category == .validation)
+    }
+
+    @Test("legal references are written as INDEX.md writes them", arguments: [
+        "004 §58", "000 List item 8", "003 Annex 1 item 8", "003 Order §2", "000 List item 3(1)",
+    ])
+    func legalRef(text: String) throws {
+        let ref = try #require(LegalRef(text))
+
+        #expect(ref.text == text)
+        #expect(ref.description == "(\(text))")
+    }
+
+    @Test("malformed legal references are refused", arguments: ["", "004", "04 §58", "004§58", "004 58", "abc §1", "004  §58"])
+    func badLegalRef(text: String) {
+        #expect(LegalRef(text) == nil)
+    }
+}
