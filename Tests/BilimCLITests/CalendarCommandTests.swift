@@ -7,16 +7,17 @@ import Testing
         (["--registered", "2025-03-20T17:30", "--channel", "portal", "--working-days", "15"], "2025-03-20", "2025-04-14"),
         // The closing minute itself is after hours.
         (["--registered", "2025-03-20T18:00:00", "--channel", "portal", "--working-days", "15"], "2025-03-26", "2025-04-15"),
-        // State Corporation: the acceptance day is not counted.
-        (["--registered", "2025-03-19T10:00", "--channel", "state-corporation", "--working-days", "5"], "2025-03-19", "2025-03-27"),
+        // State Corporation: the acceptance day is not counted; Nauryz 21-25 March 2025 is skipped.
+        (["--registered", "2025-03-19T10:00", "--channel", "state-corporation", "--working-days", "5"], "2025-03-19", "2025-03-31"),
         // A Saturday intake registers on Monday.
         (["--registered", "2025-03-29T11:00", "--channel", "state-corporation", "--working-days", "1"], "2025-03-31", "2025-04-01"),
         // Calendar days: a last day that is non-working moves to the next working day.
         (["--registered", "2025-03-03T09:00", "--channel", "office", "--calendar-days", "20"], "2025-03-03", "2025-03-26"),
-        // RFC 3339 instants are converted to Almaty time, with the zone of their date: UTC+6 before 1 March 2024.
+        // RFC 3339 instants are converted to Almaty time, with the zone of their date: UTC+6 before 1 March 2024,
+        // UTC+5 after (13:00Z on 4 March 2024 is 18:00 local: after hours).
         (["--registered", "2024-02-29T12:30:00Z", "--channel", "portal", "--working-days", "1"], "2024-03-01", "2024-03-01"),
         (["--registered", "2024-03-01T12:30:00Z", "--channel", "portal", "--working-days", "1"], "2024-03-01", "2024-03-01"),
-        (["--registered", "2024-03-04T12:30:00+00:00", "--channel", "portal", "--working-days", "2"], "2024-03-05", "2024-03-06"),
+        (["--registered", "2024-03-04T13:00:00+00:00", "--channel", "portal", "--working-days", "2"], "2024-03-05", "2024-03-06"),
     ])
     func deadline(_ args: [String], _ registeredOn: String, _ deadline: String) throws {
         let r = try CLI.run(["calendar", "deadline"] + args)

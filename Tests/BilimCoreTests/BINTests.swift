@@ -2,7 +2,8 @@ import BilimCore
 import Testing
 
 @Suite struct BINTests {
-    @Test("valid BINs: registration YYMM, entity type 4–6, attribute 0–3, serial, check digit as for the IIN",
+    @Test(
+        "valid BINs: registration YYMM, entity type 4–6, attribute 0–3, serial, check digit as for the IIN",
         arguments: ["150440000003", "081250100004", "230160200001", "990641300008", "251240000005", "150440000402"])
     func valid(text: String) throws {
         let bin = try BIN(text)
@@ -20,10 +21,12 @@ import Testing
         #expect(try BIN("150440000402").digits == "150440000402")
     }
 
-    @Test("malformed BINs are a format error", arguments: [
-        "", "15044000000", "1504400000033", "150040000003", "151340000003", "150430000003", "150470000003",
-        "150444000003", "15044000000a", "1504 4000000", "１５０４４００００００３", "900514300121",
-    ])
+    @Test(
+        "malformed BINs are a format error",
+        arguments: [
+            "", "15044000000", "1504400000033", "150040000003", "151340000003", "150430000003", "150470000003",
+            "150444000003", "15044000000a", "1504 4000000", "１５０４４００００００３", "900514300121",
+        ])
     func format(text: String) {
         let error = domainError { () throws(DomainError) in try BIN(text) }
 

@@ -2,9 +2,11 @@ import BilimCore
 import Testing
 
 @Suite struct CivilDateTests {
-    @Test("ISO dates parse and format back unchanged", arguments: [
-        "2025-03-20", "2024-02-29", "2000-02-29", "1970-01-01", "0001-01-01", "9999-12-31", "1885-01-01",
-    ])
+    @Test(
+        "ISO dates parse and format back unchanged",
+        arguments: [
+            "2025-03-20", "2024-02-29", "2000-02-29", "1970-01-01", "0001-01-01", "9999-12-31", "1885-01-01",
+        ])
     func isoRoundTrip(text: String) throws {
         let date = try #require(CivilDate(iso: text))
 
@@ -20,11 +22,13 @@ import Testing
         #expect((date.year, date.month, date.day) == (2025, 3, 20))
     }
 
-    @Test("malformed or impossible dates are refused", arguments: [
-        "2025-02-29", "2024-02-30", "1900-02-29", "2025-04-31", "2025-13-01", "2025-00-10", "2025-01-00",
-        "0000-01-01", "2025-1-01", "2025-01-1", "25-01-01", "2025/01/01", "2025-01-01 ", " 2025-01-01",
-        "2025-01-01T00:00", "+025-01-01", "2025-0a-01", "", "２０２５-01-01", "٢٠٢٥-01-01", "2025-01-０1",
-    ])
+    @Test(
+        "malformed or impossible dates are refused",
+        arguments: [
+            "2025-02-29", "2024-02-30", "1900-02-29", "2025-04-31", "2025-13-01", "2025-00-10", "2025-01-00",
+            "0000-01-01", "2025-1-01", "2025-01-1", "25-01-01", "2025/01/01", "2025-01-01 ", " 2025-01-01",
+            "2025-01-01T00:00", "+025-01-01", "2025-0a-01", "", "２０２５-01-01", "٢٠٢٥-01-01", "2025-01-０1",
+        ])
     func refuses(text: String) {
         #expect(CivilDate(iso: text) == nil)
     }
@@ -34,18 +38,22 @@ import Testing
         #expect(CivilDate(year: year, month: month, day: day) == nil)
     }
 
-    @Test("leap years follow the Gregorian rule", arguments: [
-        (2024, true), (2025, false), (2000, true), (1900, false), (2100, false), (1860, true),
-    ])
+    @Test(
+        "leap years follow the Gregorian rule",
+        arguments: [
+            (2024, true), (2025, false), (2000, true), (1900, false), (2100, false), (1860, true),
+        ])
     func leap(year: Int, isLeap: Bool) {
         #expect(CivilDate.isLeap(year) == isLeap)
     }
 
-    @Test("weekday of known dates", arguments: [
-        ("1970-01-01", Weekday.thursday), ("1969-12-31", .wednesday), ("1900-01-01", .monday),
-        ("2000-02-29", .tuesday), ("2020-05-09", .saturday), ("2025-01-05", .sunday), ("2025-03-20", .thursday),
-        ("2025-03-22", .saturday), ("2026-03-08", .sunday), ("2026-03-09", .monday), ("2026-05-27", .wednesday),
-    ])
+    @Test(
+        "weekday of known dates",
+        arguments: [
+            ("1970-01-01", Weekday.thursday), ("1969-12-31", .wednesday), ("1900-01-01", .monday),
+            ("2000-02-29", .tuesday), ("2020-05-09", .saturday), ("2025-01-05", .sunday), ("2025-03-20", .thursday),
+            ("2025-03-22", .saturday), ("2026-03-08", .sunday), ("2026-03-09", .monday), ("2026-05-27", .wednesday),
+        ])
     func weekday(text: String, expected: Weekday) {
         let date = day(text)
 
@@ -88,11 +96,13 @@ import Testing
         #expect(day("2025-03-20").adding(days: 0) == day("2025-03-20"))
     }
 
-    @Test("adding months clamps the day to the target month's length", arguments: [
-        ("2025-01-31", 1, "2025-02-28"), ("2024-01-31", 1, "2024-02-29"), ("2025-03-31", 1, "2025-04-30"),
-        ("2025-12-15", 1, "2026-01-15"), ("2025-03-31", -1, "2025-02-28"), ("2024-02-29", 12, "2025-02-28"),
-        ("2025-01-15", 0, "2025-01-15"), ("2025-01-31", 13, "2026-02-28"), ("2025-05-31", -12, "2024-05-31"),
-    ])
+    @Test(
+        "adding months clamps the day to the target month's length",
+        arguments: [
+            ("2025-01-31", 1, "2025-02-28"), ("2024-01-31", 1, "2024-02-29"), ("2025-03-31", 1, "2025-04-30"),
+            ("2025-12-15", 1, "2026-01-15"), ("2025-03-31", -1, "2025-02-28"), ("2024-02-29", 12, "2025-02-28"),
+            ("2025-01-15", 0, "2025-01-15"), ("2025-01-31", 13, "2026-02-28"), ("2025-05-31", -12, "2024-05-31"),
+        ])
     func addingMonths(start: String, months: Int, expected: String) {
         #expect(day(start).adding(months: months) == day(expected))
     }
@@ -101,18 +111,21 @@ import Testing
     func ordering() {
         #expect(day("2025-12-31") < day("2026-01-01"))
         #expect(day("2025-03-20") <= day("2025-03-20"))
-        #expect([day("2026-01-01"), day("2020-05-08"), day("2025-03-20")].sorted().map(\.iso) == [
-            "2020-05-08", "2025-03-20", "2026-01-01",
-        ])
+        #expect(
+            [day("2026-01-01"), day("2020-05-08"), day("2025-03-20")].sorted().map(\.iso) == [
+                "2020-05-08", "2025-03-20", "2026-01-01",
+            ])
     }
 
-    @Test("local date-times parse HH:MM and HH:MM:SS", arguments: [
-        ("2025-03-20T17:30", 17, 30, 0, "2025-03-20T17:30"),
-        ("2025-03-20T17:59:59", 17, 59, 59, "2025-03-20T17:59:59"),
-        ("2025-03-20T18:00:00", 18, 0, 0, "2025-03-20T18:00"),
-        ("2025-03-20T00:00", 0, 0, 0, "2025-03-20T00:00"),
-        ("2025-03-20T23:59:59", 23, 59, 59, "2025-03-20T23:59:59"),
-    ])
+    @Test(
+        "local date-times parse HH:MM and HH:MM:SS",
+        arguments: [
+            ("2025-03-20T17:30", 17, 30, 0, "2025-03-20T17:30"),
+            ("2025-03-20T17:59:59", 17, 59, 59, "2025-03-20T17:59:59"),
+            ("2025-03-20T18:00:00", 18, 0, 0, "2025-03-20T18:00"),
+            ("2025-03-20T00:00", 0, 0, 0, "2025-03-20T00:00"),
+            ("2025-03-20T23:59:59", 23, 59, 59, "2025-03-20T23:59:59"),
+        ])
     func localDateTime(text: String, hour: Int, minute: Int, second: Int, formatted: String) throws {
         let value = try #require(LocalDateTime(iso: text))
 
@@ -121,11 +134,13 @@ import Testing
         #expect(value.iso == formatted)
     }
 
-    @Test("malformed local date-times are refused, 24:00 included", arguments: [
-        "2025-03-20T24:00", "2025-03-20T24:00:00", "2025-03-20T23:60", "2025-03-20T12:00:60", "2025-03-20 17:30",
-        "2025-03-20T7:30", "2025-03-20T17:30:5", "2025-03-20T17:30Z", "2025-03-20T17-30", "2025-02-29T10:00",
-        "2025-03-20", "2025-03-20T", "2025-03-20T１7:30", "",
-    ])
+    @Test(
+        "malformed local date-times are refused, 24:00 included",
+        arguments: [
+            "2025-03-20T24:00", "2025-03-20T24:00:00", "2025-03-20T23:60", "2025-03-20T12:00:60", "2025-03-20 17:30",
+            "2025-03-20T7:30", "2025-03-20T17:30:5", "2025-03-20T17:30Z", "2025-03-20T17-30", "2025-02-29T10:00",
+            "2025-03-20", "2025-03-20T", "2025-03-20T１7:30", "",
+        ])
     func localDateTimeRefuses(text: String) {
         #expect(LocalDateTime(iso: text) == nil)
     }

@@ -60,19 +60,4 @@ import Testing
         #expect(ErrorCode.databaseUnavailable.category == .unavailable)
         #expect(ErrorCode.iinChecksum.category == .validation)
     }
-
-    @Test("legal references are written as INDEX.md writes them", arguments: [
-        "004 §58", "000 List item 8", "003 Annex 1 item 8", "003 Order §2", "000 List item 3(1)",
-    ])
-    func legalRef(text: String) throws {
-        let ref = try #require(LegalRef(text))
-
-        #expect(ref.text == text)
-        #expect(ref.description == "(\(text))")
-    }
-
-    @Test("malformed legal references are refused", arguments: ["", "004", "04 §58", "004§58", "004 58", "abc §1", "004  §58"])
-    func badLegalRef(text: String) {
-        #expect(LegalRef(text) == nil)
-    }
 }

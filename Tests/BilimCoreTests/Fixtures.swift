@@ -36,7 +36,9 @@ func domainError<T>(_ body: () throws(DomainError) -> T) -> DomainError? {
 enum KZ {
     typealias Holiday = CalendarYearData.Holiday
 
-    static func text(_ kk: String, _ ru: String, _ en: String) -> LocalizedText { LocalizedText(kk: kk, ru: ru, en: en) }
+    static func text(_ kk: String, _ ru: String, _ en: String) -> LocalizedText {
+        LocalizedText(kk: kk, ru: ru, en: en)
+    }
 
     static let newYear = text("Жаңа жыл", "Новый год", "New Year")
     static let christmas = text("Православиелік Рождество", "Рождество Христово", "Orthodox Christmas")
@@ -52,7 +54,9 @@ enum KZ {
     static let firstPresident = text("Тұңғыш Президент күні", "День Первого Президента", "First President's Day")
     static let independence = text("Тәуелсіздік күні", "День Независимости", "Independence Day")
 
-    static func pub(_ iso: String, _ name: LocalizedText) -> Holiday { Holiday(date: day(iso), kind: .public, name: name) }
+    static func pub(_ iso: String, _ name: LocalizedText) -> Holiday {
+        Holiday(date: day(iso), kind: .public, name: name)
+    }
     static func rel(_ iso: String, _ name: LocalizedText) -> Holiday {
         Holiday(date: day(iso), kind: .religious, name: name)
     }

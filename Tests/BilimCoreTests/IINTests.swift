@@ -19,7 +19,8 @@ import Testing
         #expect(iin.digits == "900514300121")
     }
 
-    @Test("known vectors: the 7th digit gives the century (1–2 1800s, 3–4 1900s, 5–6 2000s) and sex (odd male)",
+    @Test(
+        "known vectors: the 7th digit gives the century (1–2 1800s, 3–4 1900s, 5–6 2000s) and sex (odd male)",
         arguments: [
             ("850101100002", "1885-01-01", IIN.Sex.male), ("050214200006", "1805-02-14", .female),
             ("600229200004", "1860-02-29", .female), ("751231300004", "1975-12-31", .male),
@@ -35,11 +36,13 @@ import Testing
         #expect(IIN.checkDigit(digitsOf(text)) == digitsOf(text)[11])
     }
 
-    @Test("compose builds a valid number with the right century digit", arguments: [
-        ("1885-01-01", IIN.Sex.male, 1, "850101100002"), ("1805-02-14", .female, 2, "050214200006"),
-        ("1975-12-31", .male, 3, "751231300004"), ("1980-07-15", .female, 4, "800715400000"),
-        ("2003-10-01", .male, 5, "031001500006"), ("2010-01-01", .female, 6, "100101600009"),
-    ])
+    @Test(
+        "compose builds a valid number with the right century digit",
+        arguments: [
+            ("1885-01-01", IIN.Sex.male, 1, "850101100002"), ("1805-02-14", .female, 2, "050214200006"),
+            ("1975-12-31", .male, 3, "751231300004"), ("1980-07-15", .female, 4, "800715400000"),
+            ("2003-10-01", .male, 5, "031001500006"), ("2010-01-01", .female, 6, "100101600009"),
+        ])
     func compose(birth: String, sex: IIN.Sex, centuryDigit: Int, expected: String) throws {
         let composed = IIN.compose(birthDate: day(birth), sex: sex, serial: 0)
         let later = IIN.compose(birthDate: day(birth), sex: sex, serial: 4321)
@@ -53,10 +56,12 @@ import Testing
         }
     }
 
-    @Test("anything but 12 ASCII digits is a format error", arguments: [
-        "", "90051430012", "9005143001211", "900514 300121", " 900514300121", "900514300121 ", "90051430012a",
-        "900514-30012", "+90514300121", "９００５１４３００１２１", "٩٠٠٥١٤٣٠٠١٢١", "90051430012١", "            ",
-    ])
+    @Test(
+        "anything but 12 ASCII digits is a format error",
+        arguments: [
+            "", "90051430012", "9005143001211", "900514 300121", " 900514300121", "900514300121 ", "90051430012a",
+            "900514-30012", "+90514300121", "９００５１４３００１２１", "٩٠٠٥١٤٣٠٠١٢١", "90051430012١", "            ",
+        ])
     func format(text: String) {
         let error = domainError { () throws(DomainError) in try IIN(text) }
 
@@ -69,10 +74,12 @@ import Testing
         #expect(errorCode { () throws(DomainError) in try IIN(text) } == .iinCentury)
     }
 
-    @Test("a birth date that does not exist is refused", arguments: [
-        ("900231300120", "1990-02-31"), ("000229300000", "1900-02-29"), ("901301300000", "1990-13-01"),
-        ("900500300000", "1990-05-00"), ("250229500000", "2025-02-29"),
-    ])
+    @Test(
+        "a birth date that does not exist is refused",
+        arguments: [
+            ("900231300120", "1990-02-31"), ("000229300000", "1900-02-29"), ("901301300000", "1990-13-01"),
+            ("900500300000", "1990-05-00"), ("250229500000", "2025-02-29"),
+        ])
     func impossibleBirthDate(text: String, shown: String) {
         let error = domainError { () throws(DomainError) in try IIN(text) }
 
@@ -147,11 +154,13 @@ import Testing
         #expect(!"\(iin)".contains("0514300"))
     }
 
-    @Test("age counts full years and a minor is under 18", arguments: [
-        ("900514300121", "2008-05-13", 17, true), ("900514300121", "2008-05-14", 18, false),
-        ("900514300121", "2025-03-20", 34, false), ("240229500007", "2025-02-28", 0, true),
-        ("240229500007", "2027-03-01", 3, true), ("240229500007", "2028-02-29", 4, true),
-    ])
+    @Test(
+        "age counts full years and a minor is under 18",
+        arguments: [
+            ("900514300121", "2008-05-13", 17, true), ("900514300121", "2008-05-14", 18, false),
+            ("900514300121", "2025-03-20", 34, false), ("240229500007", "2025-02-28", 0, true),
+            ("240229500007", "2027-03-01", 3, true), ("240229500007", "2028-02-29", 4, true),
+        ])
     func age(text: String, on date: String, years: Int, minor: Bool) throws {
         let iin = try IIN(text)
 

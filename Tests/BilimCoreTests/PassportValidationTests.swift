@@ -106,6 +106,16 @@ import Testing
         #expect(p.problems().contains(breakage.expected), "got \(p.problems())")
     }
 
+    @Test(
+        "codes with edge or doubled hyphens are not lowercase-kebab",
+        arguments: ["-", "-application", "application-", "application--copy"])
+    func kebabEdges(code: String) {
+        var p = Self.minimal
+        p.documents[1].code = code
+
+        #expect(p.problems().contains("S1 v1: documents code '\(code)' is not lowercase-kebab"))
+    }
+
     @Test("a zero term gives no countable term")
     func zeroTermNotCountable() {
         var p = Self.minimal
@@ -141,11 +151,13 @@ import Testing
         #expect(error?.arguments["detail"] == "S5: no passport")
     }
 
-    @Test("the catalog refuses versions that overlap in time or repeat a number", arguments: [
-        ("2020-05-01", nil, 2, "2024-01-01", "S2: v1 and v2 are in force at the same time"),
-        ("2020-05-01", "2024-01-01", 2, "2024-01-01", "S2: v1 and v2 are in force at the same time"),
-        ("2020-05-01", "2023-12-31", 1, "2024-01-01", "S2: a version number repeats"),
-    ] as [(String, String?, Int, String, String)])
+    @Test(
+        "the catalog refuses versions that overlap in time or repeat a number",
+        arguments: [
+            ("2020-05-01", nil, 2, "2024-01-01", "S2: v1 and v2 are in force at the same time"),
+            ("2020-05-01", "2024-01-01", 2, "2024-01-01", "S2: v1 and v2 are in force at the same time"),
+            ("2020-05-01", "2023-12-31", 1, "2024-01-01", "S2: a version number repeats"),
+        ] as [(String, String?, Int, String, String)])
     func overlapping(v1From: String, v1To: String?, v2Number: Int, v2From: String, problem: String) {
         var services = Self.allServices
         services[1] = Self.passport(.s2, version: 1, from: v1From, to: v1To)
@@ -157,9 +169,11 @@ import Testing
         #expect(error?.arguments["detail"]?.contains(problem) == true)
     }
 
-    @Test("current(_:on:) picks the version in force on the date", arguments: [
-        ("2020-04-30", nil), ("2020-05-01", 1), ("2023-12-31", 1), ("2024-01-01", 2), ("2030-01-01", 2),
-    ] as [(String, Int?)])
+    @Test(
+        "current(_:on:) picks the version in force on the date",
+        arguments: [
+            ("2020-04-30", nil), ("2020-05-01", 1), ("2023-12-31", 1), ("2024-01-01", 2), ("2030-01-01", 2),
+        ] as [(String, Int?)])
     func current(date: String, version: Int?) throws {
         var services = Self.allServices
         services[1] = Self.passport(.s2, version: 1, from: "2020-05-01", to: "2023-12-31")

@@ -2,11 +2,13 @@ import BilimCore
 import Testing
 
 @Suite struct PersonTests {
-    @Test("names in Kazakh, Russian and Latin letters are accepted", arguments: [
-        ("Әбілқасымов", "Ғалымжан", "Қайратұлы"), ("Ңүкенова", "Өміргүл", "Ұлықбекқызы"), ("Һашимов", "Іңкәр", nil),
-        ("Иванов", "Сергей", "Петрович"), ("Ёлкина", "Юлия", "Эдуардовна"), ("Smith", "John", nil),
-        ("ӘҒҚҢӨҰҮҺІ", "әғқңөұүһі", nil),
-    ])
+    @Test(
+        "names in Kazakh, Russian and Latin letters are accepted",
+        arguments: [
+            ("Әбілқасымов", "Ғалымжан", "Қайратұлы"), ("Ңүкенова", "Өміргүл", "Ұлықбекқызы"), ("Һашимов", "Іңкәр", nil),
+            ("Иванов", "Сергей", "Петрович"), ("Ёлкина", "Юлия", "Эдуардовна"), ("Smith", "John", nil),
+            ("ӘҒҚҢӨҰҮҺІ", "әғқңөұүһі", nil),
+        ])
     func accepted(surname: String, given: String, patronymic: String?) throws {
         let name = try PersonName(surname: surname, givenName: given, patronymic: patronymic)
 
@@ -38,13 +40,16 @@ import Testing
         #expect(PersonName.isValidPart("Д’Артаньян"))
     }
 
-    @Test("digits, symbols, empty parts, edge hyphens and over 100 characters are refused", arguments: [
-        "", "   ", "Ахмет1", "Иван٣", "Иван２", "-Иванов", "Иванов-", "Ива@нов", "Иванов.", "Αλέξης", "李",
-        String(repeating: "ә", count: 101),
-    ])
+    @Test(
+        "digits, symbols, empty parts, edge hyphens and over 100 characters are refused",
+        arguments: [
+            "", "   ", "Ахмет1", "Иван٣", "Иван２", "-Иванов", "Иванов-", "Ива@нов", "Иванов.", "Αλέξης", "李",
+            String(repeating: "ә", count: 101),
+        ])
     func refused(part: String) {
         #expect(!PersonName.isValidPart(part))
-        #expect(errorCode { () throws(DomainError) in try PersonName(surname: part, givenName: "Айгерім") } == .nameInvalid)
+        #expect(
+            errorCode { () throws(DomainError) in try PersonName(surname: part, givenName: "Айгерім") } == .nameInvalid)
     }
 
     @Test("100 letters is the longest accepted part")
@@ -52,10 +57,12 @@ import Testing
         #expect(PersonName.isValidPart(String(repeating: "ә", count: 100)))
     }
 
-    @Test("the error names the part that is wrong", arguments: [
-        ("Ахмет1", "Айгерім", "Қайратқызы", "surname"), ("Ахметов", "", "Қайратқызы", "givenName"),
-        ("Ахметов", "Айгерім", "Қайрат2", "patronymic"),
-    ])
+    @Test(
+        "the error names the part that is wrong",
+        arguments: [
+            ("Ахмет1", "Айгерім", "Қайратқызы", "surname"), ("Ахметов", "", "Қайратқызы", "givenName"),
+            ("Ахметов", "Айгерім", "Қайрат2", "patronymic"),
+        ])
     func field(surname: String, given: String, patronymic: String, expected: String) {
         let error = domainError { () throws(DomainError) in
             try PersonName(surname: surname, givenName: given, patronymic: patronymic)
@@ -65,10 +72,7 @@ import Testing
         #expect(error?.field == expected)
     }
 
-    // KNOWN CORE BUG (reported, not fixed here): a name whose letter is typed in decomposed form (NFD: "и" + U+0306
-    // combining breve for "й", "е" + U+0308 for "ё") is rejected, though Swift treats it as equal to the
-    // precomposed name that is accepted. `PersonName.isLetter` requires one Unicode scalar per Character.
-    @Test("BUG: a name typed in decomposed Unicode (NFD) is accepted like its precomposed form")
+    @Test("a name typed in decomposed Unicode (NFD) is accepted like its precomposed form")
     func decomposedName() {
         let decomposed = "Серге\u{0438}\u{0306}"
         #expect(decomposed == "Сергей")
@@ -104,9 +108,10 @@ import Testing
 
     @Test("the day before the 18th birthday still needs a representative (000 List item 8)")
     func eighteenthBirthday() {
-        #expect(errorCode { () throws(DomainError) in
-            try Representative.check(applicant: Self.child, representative: nil, on: day("2030-08-31"))
-        } == .representativeRequired)
+        #expect(
+            errorCode { () throws(DomainError) in
+                try Representative.check(applicant: Self.child, representative: nil, on: day("2030-08-31"))
+            } == .representativeRequired)
     }
 
     @Test("a representative cannot be the applicant themself (000 List item 8)")
@@ -114,8 +119,9 @@ import Testing
         let name = try PersonName(surname: "Нұрланов", givenName: "Ерлан")
         let selfRep = Representative(person: Person(iin: Self.child, name: name), relation: .guardian)
 
-        #expect(errorCode { () throws(DomainError) in
-            try Representative.check(applicant: Self.child, representative: selfRep, on: day("2025-03-20"))
-        } == .representativeRequired)
+        #expect(
+            errorCode { () throws(DomainError) in
+                try Representative.check(applicant: Self.child, representative: selfRep, on: day("2025-03-20"))
+            } == .representativeRequired)
     }
 }

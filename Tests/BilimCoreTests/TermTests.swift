@@ -10,17 +10,20 @@ import Testing
         try Term(days: days, unit: unit).deadline(registeredOn: day(registered), channel: channel, calendar: calendar)
     }
 
-    @Test("15 working days count the registration day as day 1: 2025-03-20 gives 2025-04-14 (000 List item 3(1))",
+    @Test(
+        "15 working days count the registration day as day 1: 2025-03-20 gives 2025-04-14 (000 List item 3(1))",
         arguments: [Channel.office, .portal])
     func workingDays(channel: Channel) throws {
         #expect(try deadline("2025-03-20", 15, .working, channel) == day("2025-04-14"))
     }
 
-    @Test("working-day deadlines skip holidays, moved holidays and transfers (000 List item 3(1))", arguments: [
-        ("2025-03-20", 1, "2025-03-20"), ("2025-03-20", 2, "2025-03-26"), ("2025-03-20", 5, "2025-03-31"),
-        ("2025-01-02", 2, "2025-01-06"), ("2025-01-06", 2, "2025-01-08"),
-        ("2020-05-06", 2, "2020-05-11"), ("2026-03-06", 2, "2026-03-10"), ("2025-12-30", 3, "2026-01-05"),
-    ])
+    @Test(
+        "working-day deadlines skip holidays, moved holidays and transfers (000 List item 3(1))",
+        arguments: [
+            ("2025-03-20", 1, "2025-03-20"), ("2025-03-20", 2, "2025-03-26"), ("2025-03-20", 5, "2025-03-31"),
+            ("2025-01-02", 2, "2025-01-06"), ("2025-01-06", 2, "2025-01-08"),
+            ("2020-05-06", 2, "2020-05-11"), ("2026-03-06", 2, "2026-03-10"), ("2025-12-30", 3, "2026-01-05"),
+        ])
     func workingTable(registered: String, days: Int, expected: String) throws {
         #expect(try deadline(registered, days, .working, .office) == day(expected))
     }
@@ -32,7 +35,8 @@ import Testing
         #expect(try deadline("2025-01-02", 1, .working, .stateCorporation) == day("2025-01-05"))
     }
 
-    @Test("20 calendar days count the registration day as day 1, the State Corporation the next day (001 §4)",
+    @Test(
+        "20 calendar days count the registration day as day 1, the State Corporation the next day (001 §4)",
         arguments: [
             (Channel.office, "2025-03-20", "2025-04-08"), (.portal, "2025-03-20", "2025-04-08"),
             (.stateCorporation, "2025-03-20", "2025-04-09"),
@@ -41,12 +45,14 @@ import Testing
         #expect(try deadline(registered, 20, .calendar, channel) == day(expected))
     }
 
-    @Test("calendar days ending on a non-working day move to the next working day (001 §4)", arguments: [
-        (Channel.office, "2025-03-03", 20, "2025-03-26"), (.stateCorporation, "2025-03-04", 20, "2025-03-26"),
-        (.office, "2026-02-17", 20, "2026-03-10"), (.office, "2025-05-06", 2, "2025-05-08"),
-        (.office, "2025-12-30", 3, "2026-01-05"), (.stateCorporation, "2025-01-06", 1, "2025-01-08"),
-        (.office, "2025-03-20", 1, "2025-03-20"),
-    ])
+    @Test(
+        "calendar days ending on a non-working day move to the next working day (001 §4)",
+        arguments: [
+            (Channel.office, "2025-03-03", 20, "2025-03-26"), (.stateCorporation, "2025-03-04", 20, "2025-03-26"),
+            (.office, "2026-02-17", 20, "2026-03-10"), (.office, "2025-05-06", 2, "2025-05-08"),
+            (.office, "2025-12-30", 3, "2026-01-05"), (.stateCorporation, "2025-01-06", 1, "2025-01-08"),
+            (.office, "2025-03-20", 1, "2025-03-20"),
+        ])
     func calendarMoves(channel: Channel, registered: String, days: Int, expected: String) throws {
         #expect(try deadline(registered, days, .calendar, channel) == day(expected))
     }

@@ -62,7 +62,9 @@ package struct IIN: Hashable, Sendable, CustomStringConvertible {
 extension IIN {
     /// Composes a valid IIN for a birth date and sex from the first serial at or after `serial` that has a check
     /// digit (demo data and test fixtures).
+    /// The IIN's century digit covers 1800–2099 only.
     package static func compose(birthDate: CivilDate, sex: Sex, serial: Int) -> IIN {
+        precondition((1800...2099).contains(birthDate.year), "an IIN encodes birth years 1800-2099 only")
         let centuryBase = (birthDate.year / 100 - 18) * 2 + 1
         let centuryDigit = centuryBase + (sex == .male ? 0 : 1)
         var s = serial

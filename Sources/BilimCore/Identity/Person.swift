@@ -29,13 +29,17 @@ package struct PersonName: Hashable, Codable, Sendable {
         return text.allSatisfy { isLetter($0) || $0 == "-" || $0 == " " || $0 == "'" || $0 == "’" }
     }
 
+    /// A base letter optionally followed by combining marks, so that "й" typed as и + U+0306 (decomposed, as some
+    /// keyboards and scanners produce it) is a letter as much as the precomposed "й".
     private static func isLetter(_ c: Character) -> Bool {
-        guard c.unicodeScalars.count == 1, let u = c.unicodeScalars.first else { return false }
+        guard let u = c.unicodeScalars.first else { return false }
+        let baseIsLetter: Bool
         switch u.value {
-        case 0x41...0x5A, 0x61...0x7A: return true  // Latin
-        case 0x0400...0x04FF: return u.properties.isAlphabetic  // Cyrillic, with Kazakh letters
-        default: return false
+        case 0x41...0x5A, 0x61...0x7A: baseIsLetter = true  // Latin
+        case 0x0400...0x04FF: baseIsLetter = u.properties.isAlphabetic  // Cyrillic, with Kazakh letters
+        default: baseIsLetter = false
         }
+        return baseIsLetter && c.unicodeScalars.dropFirst().allSatisfy { (0x0300...0x036F).contains($0.value) }
     }
 
     /// "Surname Given Patronymic", the order of Kazakh and Russian documents.

@@ -66,7 +66,12 @@ extension ServicePassport {
         var seen = Set<String>()
         for c in list {
             if !seen.insert(c).inserted { out.append("\(service.rawValue) v\(version): \(field) code '\(c)' repeats") }
-            let ok = !c.isEmpty && c.utf8.allSatisfy { ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2D }
+            // Lowercase words of letters and digits joined by single hyphens.
+            let words = c.split(separator: "-", omittingEmptySubsequences: false)
+            let ok = !words.isEmpty
+                && words.allSatisfy { w in
+                    !w.isEmpty && w.utf8.allSatisfy { ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39) }
+                }
             if !ok { out.append("\(service.rawValue) v\(version): \(field) code '\(c)' is not lowercase-kebab") }
         }
         return out

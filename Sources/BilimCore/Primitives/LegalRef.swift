@@ -3,13 +3,13 @@
 package struct LegalRef: Hashable, Sendable, Codable, CustomStringConvertible {
     package let text: String
 
-    /// Accepts a three-digit seed number, one space, then a non-empty clause (§N, List item N, Annex N …).
+    /// Accepts a three-digit seed number, one space, then a clause with its number (§N, List item N, Annex N …).
     package init?(_ text: String) {
         let bytes = Array(text.utf8)
         guard bytes.count >= 5, Digits.value(bytes[0..<3]) != nil, bytes[3] == UInt8(ascii: " ") else { return nil }
         let rest = text.dropFirst(4)
-        guard rest.hasPrefix("§") || rest.hasPrefix("List item ") || rest.hasPrefix("Annex ")
-            || rest.hasPrefix("Order §")
+        guard let prefix = ["§", "List item ", "Annex ", "Order §"].first(where: { rest.hasPrefix($0) }),
+            let first = rest.dropFirst(prefix.count).utf8.first, first >= 0x30, first <= 0x39
         else { return nil }
         self.text = text
     }
