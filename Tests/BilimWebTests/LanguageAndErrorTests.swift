@@ -1,4 +1,6 @@
 import BilimCore
+import BilimServices
+import BilimStore
 import BilimTestSupport
 import BilimWeb
 import Foundation
@@ -82,6 +84,53 @@ import Testing
             try await client.execute(uri: "/api/v1/calendar/non-working?from=2025-03-20&to=2025-03-25", method: .get) { r in
                 #expect(r.text == #"["2025-03-21","2025-03-22","2025-03-23","2025-03-24","2025-03-25"]"#)
             }
+        }
+    }
+
+    @Test("a body that is not the expected JSON names what is wrong", arguments: [
+        ("{", "request.invalid", "body"), (#"{"iin": 900514300121}"#, "request.invalid", "iin"), ("{}", "field.required", "iin"),
+    ])
+    func badBodies(_ body: String, _ code: String, _ field: String) async throws {
+        try await withTestApp { client, _, _ in
+            try await client.execute(
+                uri: "/api/v1/iin/check", method: .post, headers: [.contentType: "application/json", .acceptLanguage: "ru"],
+                body: ByteBuffer(string: body)
+            ) { r in
+                #expect(r.status == .unprocessableContent)
+                #expect(r.json["code"] as? String == code)
+                #expect(r.json["field"] as? String == field)
+            }
+        }
+    }
+
+    @Test("a body over the limit is refused with 413 before it is read")
+    func tooLarge() async throws {
+        try await withTestApp { client, _, _ in
+            try await client.execute(
+                uri: "/api/v1/iin/check", method: .post, headers: [.contentType: "application/json"],
+                body: ByteBuffer(string: String(repeating: " ", count: 300 * 1024) + "{}")
+            ) { r in
+                #expect(r.status == .contentTooLarge)
+                #expect(r.json["code"] as? String == "request.tooLarge")
+            }
+        }
+    }
+
+    @Test("an unexpected failure answers a generic message with the request id and logs no internals to the user")
+    func internalError() async throws {
+        try await withTestApp { client, deps, logs in
+            try await deps.database.shutdown()
+
+            try await client.execute(
+                uri: "/api/v1/calendar/non-working?from=2025-01-01&to=2025-01-31", method: .get, headers: [.acceptLanguage: "kk"]
+            ) { r in
+                #expect(r.status == .internalServerError)
+                let id = try #require(r.json["requestId"] as? String)
+                #expect(r.json["code"] as? String == "internal")
+                #expect(r.json["message"] as? String == "Ішкі қате болды. Сұрау нөмірі: \(id).")
+                #expect(!r.text.lowercased().contains("sqlite"))
+            }
+            #expect(logs.text.contains("unexpected error"))
         }
     }
 

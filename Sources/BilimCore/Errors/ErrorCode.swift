@@ -23,6 +23,8 @@ package enum ErrorCode: String, CaseIterable, Sendable, Codable {
     case forbidden = "access.forbidden"
     case csrfInvalid = "csrf.invalid"
     case fieldRequired = "field.required"
+    case requestInvalid = "request.invalid"
+    case requestTooLarge = "request.tooLarge"
     case databaseUnavailable = "database.unavailable"
     case internalError = "internal"
 
@@ -31,6 +33,7 @@ package enum ErrorCode: String, CaseIterable, Sendable, Codable {
         case .serviceNotFound, .pageNotFound: .notFound
         case .signInFailed, .signInRequired: .unauthorized
         case .forbidden, .csrfInvalid: .forbidden
+        case .requestTooLarge: .tooLarge
         case .databaseUnavailable, .internalError: .unavailable
         default: .validation
         }
@@ -148,6 +151,16 @@ package enum ErrorCode: String, CaseIterable, Sendable, Codable {
                 kk: "Бұл өрісті толтырыңыз.",
                 ru: "Заполните это поле.",
                 en: "Fill in this field.")
+        case .requestInvalid:
+            LocalizedText(
+                kk: "Сұрау дұрыс емес: «{field}» тексеріңіз.",
+                ru: "Неверный запрос: проверьте «{field}».",
+                en: "The request is not valid: check '{field}'.")
+        case .requestTooLarge:
+            LocalizedText(
+                kk: "Жіберілген деректер тым үлкен.",
+                ru: "Отправленные данные слишком велики.",
+                en: "The data sent is too large.")
         case .databaseUnavailable:
             LocalizedText(
                 kk: "Дерекқор қолжетімсіз. Кейінірек қайталаңыз.",

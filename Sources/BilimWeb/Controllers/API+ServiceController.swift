@@ -41,15 +41,31 @@ enum JSON {
 
     /// Decodes a JSON request body; a body that is not the expected JSON is a validation error naming the field.
     static func decode<T: Decodable>(_ type: T.Type, request: Request, context: BilimRequestContext) async throws -> T {
-        let buffer = try await request.body.collect(upTo: context.maxUploadSize)
+        let buffer = try await Body.collect(request, context)
         do {
             return try JSONDecoder().decode(type, from: Data(String(buffer: buffer).utf8))
         } catch let DecodingError.keyNotFound(key, _) {
             throw DomainError(.fieldRequired, field: key.stringValue)
         } catch let DecodingError.typeMismatch(_, ctx) {
+            let field = ctx.codingPath.last?.stringValue ?? "body"
+            throw DomainError(.requestInvalid, field: field, ["field": field])
+        } catch let DecodingError.valueNotFound(_, ctx) {
             throw DomainError(.fieldRequired, field: ctx.codingPath.last?.stringValue)
         } catch {
-            throw DomainError(.fieldRequired, field: "body")
+            throw DomainError(.requestInvalid, field: "body", ["field": "body"])
+        }
+    }
+}
+
+enum Body {
+    /// The whole request body, or `request.tooLarge` (413) past the context's limit.
+    static func collect(_ request: Request, _ context: BilimRequestContext) async throws -> ByteBuffer {
+        do {
+            return try await request.body.collect(upTo: context.maxUploadSize)
+        } catch let error as DomainError {
+            throw error
+        } catch {
+            throw DomainError(.requestTooLarge, field: "body")
         }
     }
 }

@@ -146,7 +146,7 @@ extension Optional {
 /// URL-encoded form bodies, with the CSRF check every form passes through.
 enum Forms {
     static func decode<T: Decodable>(_ type: T.Type, request: Request, context: BilimRequestContext) async throws -> T {
-        let buffer = try await request.body.collect(upTo: context.maxUploadSize)
+        let buffer = try await Body.collect(request, context)
         let text = String(buffer: buffer)
         let fields = try URLEncodedFormDecoder().decode([String: String].self, from: text)
         guard let sent = fields["_csrf"], let expected = request.cookies[SessionMiddleware.csrfCookie]?.value,

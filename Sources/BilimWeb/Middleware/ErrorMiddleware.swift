@@ -26,16 +26,18 @@ struct ErrorMiddleware: RouterMiddleware {
             case let e as HTTPError where e.status == .notFound:
                 domain = DomainError(.pageNotFound)
                 status = .notFound
+            case let e as HTTPError where e.status == .contentTooLarge:
+                domain = DomainError(.requestTooLarge)
+                status = e.status
             case let e as HTTPError where e.status.code < 500:
-                domain = DomainError(.fieldRequired)
+                domain = DomainError(.requestInvalid, field: "request", ["field": "request"])
                 status = e.status
             default:
                 context.logger.error("unexpected error", metadata: ["error.type": .string(String(describing: type(of: error)))])
                 domain = DomainError(.internalError, ["requestId": context.requestId])
                 status = .internalServerError
             }
-            var message = domain.message(in: lang)
-            if domain.code == .internalError { message = domain.message(in: lang) }
+            let message = domain.message(in: lang)
             if request.uri.path.hasPrefix("/api/") {
                 let body = APIErrorBody(
                     code: domain.code.rawValue, message: message, field: domain.field, clause: domain.ref?.text,
@@ -68,6 +70,7 @@ struct ErrorMiddleware: RouterMiddleware {
         case .forbidden: .forbidden
         case .unauthorized: .unauthorized
         case .conflict: .conflict
+        case .tooLarge: .contentTooLarge
         case .unavailable: .serviceUnavailable
         }
     }
