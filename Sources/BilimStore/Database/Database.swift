@@ -84,6 +84,7 @@ package final class Database: Sendable {
     package func shutdown() async throws { try await close() }
 
     /// Runs `body` in one transaction on one connection: committed when it returns, rolled back when it throws.
+    /// Inside `body` use only the connection it is given: on SQLite `sql` is locked for the transaction's length.
     package func transaction<R: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> R) async throws
         -> R
     {

@@ -97,13 +97,18 @@ func currentCalendar() async throws -> WorkingCalendar {
     do {
         if env != nil || hasEmbedded {
             let database = try await openDatabase(migrateSQLite: false)
-            defer { Task { try? await database.shutdown() } }
-            if try await MigrationRunner().pending(on: database).contains("0008-create-calendar-years") {
-                return try WorkingCalendar(years: try ShippedData.calendarYears())
+            do {
+                // A database not yet migrated holds no operator-loaded years.
+                let calendar =
+                    try await MigrationRunner().pending(on: database).contains("0008-create-calendar-years")
+                    ? try WorkingCalendar(years: try ShippedData.calendarYears())
+                    : try await CalendarService(database: database).calendar()
+                try await database.shutdown()
+                return calendar
+            } catch {
+                try? await database.shutdown()
+                throw error
             }
-            let calendar = try await CalendarService(database: database).calendar()
-            try await database.shutdown()
-            return calendar
         }
         return try WorkingCalendar(years: try ShippedData.calendarYears())
     } catch let e as ValidationError { throw e } catch { throw UsageFailure(describe(error)) }
