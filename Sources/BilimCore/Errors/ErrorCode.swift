@@ -26,13 +26,22 @@ package enum ErrorCode: String, CaseIterable, Sendable, Codable {
     case requestInvalid = "request.invalid"
     case requestTooLarge = "request.tooLarge"
     case databaseUnavailable = "database.unavailable"
+    case transitionNotAllowed = "case.transitionNotAllowed"
+    case roleNotAllowed = "case.roleNotAllowed"
+    case hearingNoticeTooLate = "case.hearingNoticeTooLate"
+    case hearingTooLate = "case.hearingTooLate"
+    case refusalGroundUnknown = "case.refusalGroundUnknown"
+    case refusalGroundsRequired = "case.refusalGroundsRequired"
+    case objectionPeriodOver = "case.objectionPeriodOver"
+    case storageNotOver = "case.storageNotOver"
     case internalError = "internal"
 
     package var category: ErrorCategory {
         switch self {
         case .serviceNotFound, .pageNotFound: .notFound
         case .signInFailed, .signInRequired: .unauthorized
-        case .forbidden, .csrfInvalid: .forbidden
+        case .forbidden, .csrfInvalid, .roleNotAllowed: .forbidden
+        case .transitionNotAllowed: .conflict
         case .requestTooLarge: .tooLarge
         case .databaseUnavailable, .internalError: .unavailable
         default: .validation
@@ -161,6 +170,46 @@ package enum ErrorCode: String, CaseIterable, Sendable, Codable {
                 kk: "Жіберілген деректер тым үлкен.",
                 ru: "Отправленные данные слишком велики.",
                 en: "The data sent is too large.")
+        case .transitionNotAllowed:
+            LocalizedText(
+                kk: "Іс «{state}» күйінде: «{action}» әрекеті қазір мүмкін емес.",
+                ru: "Дело в состоянии «{state}»: действие «{action}» сейчас невозможно.",
+                en: "The case is '{state}': '{action}' is not possible now.")
+        case .roleNotAllowed:
+            LocalizedText(
+                kk: "«{action}» әрекетін сіздің рөліңіз орындай алмайды.",
+                ru: "Действие «{action}» недоступно для вашей роли.",
+                en: "Your role cannot perform '{action}'.")
+        case .hearingNoticeTooLate:
+            LocalizedText(
+                kk: "Алдын ала шешім туралы хабарлама мерзім біткенге дейін 3 жұмыс күнінен кешіктірілмей, {date} дейін жіберілуі керек еді.",
+                ru: "Уведомление о предварительном решении должно быть направлено не позднее чем за 3 рабочих дня до окончания срока, до {date}.",
+                en: "The notice of a preliminary refusal had to go out no later than 3 working days before the term ends, by {date}.")
+        case .hearingTooLate:
+            LocalizedText(
+                kk: "Тыңдау хабарламадан кейін 2 жұмыс күнінен кешіктірілмей, {date} дейін өткізілуі керек.",
+                ru: "Заслушивание проводится не позднее 2 рабочих дней после уведомления, до {date}.",
+                en: "The hearing must be held no later than 2 working days after the notice, by {date}.")
+        case .refusalGroundUnknown:
+            LocalizedText(
+                kk: "«{value}» бас тарту негізі қызмет паспортында жоқ.",
+                ru: "Основания отказа «{value}» нет в паспорте услуги.",
+                en: "Refusal ground '{value}' is not in the service passport.")
+        case .refusalGroundsRequired:
+            LocalizedText(
+                kk: "Бас тартудың кемінде бір негізін көрсетіңіз.",
+                ru: "Укажите хотя бы одно основание отказа.",
+                en: "Name at least one ground for the refusal.")
+        case .objectionPeriodOver:
+            LocalizedText(
+                kk: "Қарсылық білдіру мерзімі {date} аяқталды.",
+                ru: "Срок для возражения истёк {date}.",
+                en: "The time to object ended on {date}.")
+        case .storageNotOver:
+            LocalizedText(
+                kk: "Нәтиже {date} дейін Мемлекеттік корпорацияда сақталады.",
+                ru: "Результат хранится в Госкорпорации до {date}.",
+                en: "The result is kept at the State Corporation until {date}.")
         case .databaseUnavailable:
             LocalizedText(
                 kk: "Дерекқор қолжетімсіз. Кейінірек қайталаңыз.",

@@ -1,0 +1,135 @@
+/// The facts about a case that its transitions depend on.
+package struct CaseFacts: Hashable, Sendable {
+    package var state: CaseState
+    package var channel: Channel
+    package var deadline: CivilDate
+    /// Where the applicant collects the result: the State Corporation for its own intake, and for a portal
+    /// application that named it as the pickup place. (004 §59)
+    package var pickupAtStateCorporation: Bool
+    /// When a preliminary refusal was notified, and until when the applicant may object.
+    package var hearingNoticeOn: CivilDate?
+    /// The day the State Corporation received the result (storage runs one month from it).
+    package var resultReceivedOn: CivilDate?
+
+    package init(
+        state: CaseState, channel: Channel, deadline: CivilDate, pickupAtStateCorporation: Bool,
+        hearingNoticeOn: CivilDate? = nil, resultReceivedOn: CivilDate? = nil
+    ) {
+        self.state = state
+        self.channel = channel
+        self.deadline = deadline
+        self.pickupAtStateCorporation = pickupAtStateCorporation
+        self.hearingNoticeOn = hearingNoticeOn
+        self.resultReceivedOn = resultReceivedOn
+    }
+}
+
+/// The outcome of an allowed command: the next state and what must happen with it.
+package struct CaseTransition: Hashable, Sendable {
+    package let from: CaseState
+    package let to: CaseState
+    package let actions: [CaseAction]
+}
+
+/// The one state machine every channel of the duplicate services runs on (004 §47–§63, 000).
+package enum CaseMachine {
+    /// Decides a command: the new state and its actions, or the rule it breaks. Pure: today and the calendar are
+    /// arguments.
+    package static func decide(
+        _ command: CaseCommand, by role: Role, facts f: CaseFacts, passport: ServicePassport, today: CivilDate,
+        calendar: WorkingCalendar
+    ) throws(DomainError) -> CaseTransition {
+        guard command.roles.contains(role) else {
+            throw DomainError(.roleNotAllowed, field: "action", ["action": command.name])
+        }
+        func refuse() -> DomainError {
+            DomainError(.transitionNotAllowed, field: "action", ["state": f.state.rawValue, "action": command.name])
+        }
+        func go(_ to: CaseState, _ actions: [CaseAction] = []) -> CaseTransition {
+            CaseTransition(from: f.state, to: to, actions: actions)
+        }
+        switch (f.state, command) {
+        case (.registered, .sendToProvider) where f.channel == .stateCorporation:
+            return go(.sentToProvider)
+        case (.registered, .acceptForReview) where f.channel != .stateCorporation,
+            (.sentToProvider, .acceptForReview):
+            return go(.inReview, [.notifyApplicant(.inReview)])
+        case (.inReview, .prepareDuplicate), (.hearing, .decideDuplicate):
+            return go(.resultReady, [.issueDuplicate, .notifyApplicant(.resultReady)])
+        case (.inReview, .preliminaryRefusal(let grounds, let hearingOn)):
+            try check(grounds, passport: passport)
+            // (004 §58): the notice goes out no later than 3 working days before the term ends …
+            let latestNotice = try calendar.subtracting(workingDays: 3, from: f.deadline)
+            guard today <= latestNotice else {
+                throw DomainError(.hearingNoticeTooLate, field: "action", ref: "004 §58", ["date": latestNotice.iso])
+            }
+            // … and the hearing is held no later than 2 working days after it.
+            let latestHearing = try calendar.adding(workingDays: 2, to: today)
+            guard hearingOn >= today, hearingOn <= latestHearing else {
+                throw DomainError(.hearingTooLate, field: "hearingOn", ref: "004 §58", ["date": latestHearing.iso])
+            }
+            return go(.preliminaryRefusal, [.notifyApplicant(.hearingNotice)])
+        case (.preliminaryRefusal, .object):
+            let notice = f.hearingNoticeOn ?? today
+            let until = try calendar.adding(workingDays: 2, to: notice)
+            guard today <= until else {
+                throw DomainError(.objectionPeriodOver, field: "action", ref: "004 §58", ["date": until.iso])
+            }
+            return go(.preliminaryRefusal)
+        case (.preliminaryRefusal, .holdHearing):
+            return go(.hearing)
+        case (.hearing, .decideRefusal(let grounds)):
+            try check(grounds, passport: passport)
+            return go(.refused, [.issueRefusal(grounds: grounds), .notifyApplicant(.refused)])
+        case (.resultReady, .receiveResult) where f.pickupAtStateCorporation:
+            return go(.stored, [.notifyApplicant(.resultReady)])
+        case (.resultReady, .handOver) where !f.pickupAtStateCorporation && role == .providerStaff,
+            (.stored, .handOver) where role == .stateCorporationOperator:
+            return go(.handedOver, [.notifyApplicant(.handedOver)])
+        case (.stored, .returnToProvider):
+            // (004 §62): kept one month from receipt, then handed back to the provider.
+            let received = f.resultReceivedOn ?? today
+            let ends = StatutoryTerms.storageEnds(receivedOn: received)
+            guard today > ends else {
+                throw DomainError(.storageNotOver, field: "action", ref: "004 §62", ["date": ends.iso])
+            }
+            return go(.returnedToProvider, [.notifyApplicant(.returnedToProvider)])
+        case (.returnedToProvider, .fetchBack):
+            return go(.stored, [.notifyApplicant(.resultReady)])
+        default:
+            throw refuse()
+        }
+    }
+
+    /// A refusal names at least one ground, and every ground is one of the passport's. (000 List item 9)
+    static func check(_ grounds: [String], passport: ServicePassport) throws(DomainError) {
+        guard !grounds.isEmpty else {
+            throw DomainError(.refusalGroundsRequired, field: "grounds", ref: "000 List item 9")
+        }
+        let known = Set(passport.refusalGrounds.map(\.code))
+        if let unknown = grounds.first(where: { !known.contains($0) }) {
+            throw DomainError(.refusalGroundUnknown, field: "grounds", ref: "000 List item 9", ["value": unknown])
+        }
+    }
+
+    /// The commands the state allows a role, for showing only the possible actions on a case page. A command whose
+    /// only problem is a term or an argument stays listed, so that trying it explains the rule.
+    package static func commands(
+        for role: Role, facts: CaseFacts, passport: ServicePassport, today: CivilDate, calendar: WorkingCalendar
+    ) -> [String] {
+        let grounds = passport.refusalGrounds.prefix(1).map(\.code)
+        let all: [CaseCommand] = [
+            .sendToProvider, .acceptForReview, .prepareDuplicate, .preliminaryRefusal(grounds: grounds, hearingOn: today),
+            .object, .holdHearing, .decideDuplicate, .decideRefusal(grounds: grounds), .receiveResult, .handOver,
+            .returnToProvider, .fetchBack,
+        ]
+        return all.filter { (command: CaseCommand) -> Bool in
+            do throws(DomainError) {
+                _ = try decide(command, by: role, facts: facts, passport: passport, today: today, calendar: calendar)
+                return true
+            } catch {
+                return error.code != .transitionNotAllowed && error.code != .roleNotAllowed
+            }
+        }.map(\.name)
+    }
+}
