@@ -45,3 +45,31 @@ package struct CapturedLogs: Sendable {
         }.joined(separator: "\n")
     }
 }
+
+/// A clock a scenario moves forward by hand.
+package final class MovableClock: Clock, @unchecked Sendable {
+    private let lock = NSLock()
+    private var current: Date
+
+    package init(_ start: Date) { current = start }
+
+    /// A clock at a local Almaty moment, e.g. "2025-03-03T10:00" (UTC+5 from March 2024, UTC+6 before).
+    package convenience init(almaty text: String) {
+        let offset = text < "2024-03-01" ? "+06:00" : "+05:00"
+        self.init(try! Date.ISO8601FormatStyle().parse(text + ":00" + offset))
+    }
+
+    package func now() -> Date {
+        lock.lock()
+        defer { lock.unlock() }
+        return current
+    }
+
+    package func set(almaty text: String) {
+        let offset = text < "2024-03-01" ? "+06:00" : "+05:00"
+        let date = try! Date.ISO8601FormatStyle().parse(text + ":00" + offset)
+        lock.lock()
+        current = date
+        lock.unlock()
+    }
+}

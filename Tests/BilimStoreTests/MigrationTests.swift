@@ -7,6 +7,7 @@ import Testing
     static let tables = [
         "regions", "organizations", "persons", "representatives", "users", "education_documents", "document_grades",
         "cases", "case_events", "document_corrections", "notification_outbox", "calendar_years", "sessions",
+        "registration_counters", "receipts", "decisions", "blank_stock", "standin_sms", "idempotency_keys",
     ]
 
     func tableExists(_ name: String, _ db: Database) async -> Bool {

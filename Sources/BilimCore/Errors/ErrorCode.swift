@@ -34,11 +34,21 @@ package enum ErrorCode: String, CaseIterable, Sendable, Codable {
     case refusalGroundsRequired = "case.refusalGroundsRequired"
     case objectionPeriodOver = "case.objectionPeriodOver"
     case storageNotOver = "case.storageNotOver"
+    case caseNotFound = "case.notFound"
+    case applicationDuplicate = "application.duplicate"
+    case consentMissing = "consent.missing"
+    case channelNotOffered = "application.channelNotOffered"
+    case providerUnknown = "application.providerUnknown"
+    case documentNotHolders = "application.documentNotHolders"
+    case concurrentChange = "case.concurrentChange"
+    case originalNotInRegistry = "case.originalNotInRegistry"
+    case blankStockEmpty = "blankStock.empty"
     case internalError = "internal"
 
     package var category: ErrorCategory {
         switch self {
-        case .serviceNotFound, .pageNotFound: .notFound
+        case .serviceNotFound, .pageNotFound, .caseNotFound: .notFound
+        case .applicationDuplicate, .concurrentChange, .blankStockEmpty: .conflict
         case .signInFailed, .signInRequired: .unauthorized
         case .forbidden, .csrfInvalid, .roleNotAllowed: .forbidden
         case .transitionNotAllowed: .conflict
@@ -210,6 +220,51 @@ package enum ErrorCode: String, CaseIterable, Sendable, Codable {
                 kk: "Нәтиже {date} дейін Мемлекеттік корпорацияда сақталады.",
                 ru: "Результат хранится в Госкорпорации до {date}.",
                 en: "The result is kept at the State Corporation until {date}.")
+        case .caseNotFound:
+            LocalizedText(
+                kk: "Мұндай іс жоқ немесе оны көруге құқығыңыз жоқ.",
+                ru: "Такого дела нет, или у вас нет права его видеть.",
+                en: "There is no such case, or you may not see it.")
+        case .applicationDuplicate:
+            LocalizedText(
+                kk: "Бұл құжат бойынша № {number} өтініш әлі қаралуда.",
+                ru: "По этому документу ещё рассматривается заявление № {number}.",
+                en: "Application No. {number} for this document is still open.")
+        case .consentMissing:
+            LocalizedText(
+                kk: "Дербес деректерге қол жеткізуге келісім берілмеген: бұл бас тарту негізі.",
+                ru: "Не дано согласие на доступ к персональным данным: это основание для отказа.",
+                en: "No consent to access personal data was given: this is a ground for refusal.")
+        case .channelNotOffered:
+            LocalizedText(
+                kk: "Бұл қызмет «{value}» арнасы арқылы көрсетілмейді.",
+                ru: "Эта услуга не оказывается через канал «{value}».",
+                en: "This service is not offered through '{value}'.")
+        case .providerUnknown:
+            LocalizedText(
+                kk: "Бұл қызметті осы ұйым көрсетпейді.",
+                ru: "Эту услугу данная организация не оказывает.",
+                en: "This organization does not provide this service.")
+        case .documentNotHolders:
+            LocalizedText(
+                kk: "Тізілімдегі бұл құжат өтініш берушіге тиесілі емес.",
+                ru: "Этот документ из реестра не принадлежит заявителю.",
+                en: "This registry document does not belong to the applicant.")
+        case .concurrentChange:
+            LocalizedText(
+                kk: "Істі басқа біреу өзгертті. Бетті жаңартып, қайталаңыз.",
+                ru: "Дело только что изменил кто-то другой. Обновите страницу и повторите.",
+                en: "Someone else changed the case just now. Reload and try again.")
+        case .originalNotInRegistry:
+            LocalizedText(
+                kk: "Түпнұсқа тізілімде жоқ: алдымен оны мұрағаттан тізілімге енгізіңіз.",
+                ru: "Оригинала нет в реестре: сначала внесите его в реестр из архива.",
+                en: "The original is not in the registry: enter it from the archive first.")
+        case .blankStockEmpty:
+            LocalizedText(
+                kk: "Ұйымда бланкілер қалмады: бланк қорын толықтырыңыз.",
+                ru: "У организации закончились бланки: пополните запас бланков.",
+                en: "The organization has no blanks left: replenish the blank stock.")
         case .databaseUnavailable:
             LocalizedText(
                 kk: "Дерекқор қолжетімсіз. Кейінірек қайталаңыз.",

@@ -56,6 +56,11 @@ package enum DemoData {
                         displayName: a.role == .applicant ? parentName.full : a.role.title.en,
                         language: .kk, createdAt: now))
             }
+            // Blank stock for duplicates: series and number ranges per organization and document kind.
+            let stock = DecisionRepository(db: db)
+            try await stock.addBlankStock(organizationId: "org-almaty-school-1", kind: "general-secondary-certificate", series: "ЖОБ-Д", from: 1, to: 500)
+            try await stock.addBlankStock(organizationId: "org-almaty-school-1", kind: "basic-secondary-certificate", series: "НОБ-Д", from: 1, to: 500)
+            try await stock.addBlankStock(organizationId: "org-almaty-college-1", kind: "tvet-diploma", series: "ТКБ-Д", from: 1, to: 500)
             let registry = DocumentRegistryRepository(db: db)
             try await registry.insert(
                 EducationDocumentRow(

@@ -10,5 +10,6 @@ package enum Migrations {
         CreateNotificationOutbox(),
         CreateCalendarYears(),
         CreateSessions(),
+        CreateCaseWorkflow(),
     ]
 }

@@ -173,6 +173,16 @@ package struct CaseRow: Codable, Sendable, Hashable {
     package var rowVersion: Int
     package var createdAt: String
     package var updatedAt: String
+    package var documentId: String?
+    package var pickupAtStateCorporation: Int = 0
+    /// The deadline first given to the applicant: a recomputed deadline never moves earlier than this.
+    package var promisedDeadline: String?
+    package var hearingNoticeOn: String?
+    package var hearingOn: String?
+    package var resultReceivedOn: String?
+    package var consentAt: String?
+    /// JSON array of the passport document codes handed over or attached.
+    package var documents: String = "[]"
 
     package init(
         id: String, registrationNumber: String, service: ServiceID, passportVersion: Int, channel: Channel,
@@ -197,6 +207,7 @@ package struct CaseRow: Codable, Sendable, Hashable {
         rowVersion = 1
         createdAt = Instant.text(now)
         updatedAt = createdAt
+        promisedDeadline = deadline.iso
     }
 }
 

@@ -136,13 +136,6 @@ struct AuthController {
     }
 }
 
-extension Optional {
-    func asyncMap<T>(_ f: (Wrapped) async throws -> T) async rethrows -> T? {
-        guard let v = self else { return nil }
-        return try await f(v)
-    }
-}
-
 /// URL-encoded form bodies, with the CSRF check every form passes through.
 enum Forms {
     static func decode<T: Decodable>(_ type: T.Type, request: Request, context: BilimRequestContext) async throws -> T {

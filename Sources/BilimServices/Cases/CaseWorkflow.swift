@@ -1,0 +1,132 @@
+import BilimCore
+import BilimStore
+import Foundation
+import Logging
+import SQLKit
+
+/// Carries out a command on a case: checks who may see it, lets the state machine decide, and writes the new
+/// state, its trail event, its decision or duplicate and its notifications in one transaction.
+package struct CaseWorkflow: Sendable {
+    package let deps: ServiceDependencies
+
+    package init(_ deps: ServiceDependencies) { self.deps = deps }
+
+    /// The case if the actor may see it; otherwise `case.notFound`, which does not tell whether it exists, and a
+    /// log line recording the refusal.
+    package func visibleCase(_ id: String, to actor: Actor) async throws -> CaseRow {
+        guard let row = try await CaseRepository(db: deps.database.sql).find(id: id) else {
+            throw DomainError(.caseNotFound, field: "id")
+        }
+        guard CaseAccess.canView(actor, applicantIIN: row.applicantIin, providerId: row.providerId, intakeOfficeId: row.intakeOfficeId)
+        else {
+            deps.logger.notice("case access refused", metadata: ["case.id": .string(id), "actor.role": .string(actor.role.rawValue)])
+            throw DomainError(.caseNotFound, field: "id")
+        }
+        return row
+    }
+
+    package func passport(for row: CaseRow) throws -> ServicePassport {
+        guard let service = ServiceID(rawValue: row.service),
+            let p = deps.passports.versions(of: service).first(where: { $0.version == row.passportVersion })
+        else { throw DomainError(.passportInvalid, ["detail": "\(row.service) v\(row.passportVersion) is not loaded"]) }
+        return p
+    }
+
+    package static func facts(_ row: CaseRow) -> CaseFacts {
+        CaseFacts(
+            state: CaseState(rawValue: row.state) ?? .registered, channel: Channel(rawValue: row.channel) ?? .portal,
+            deadline: CivilDate(iso: row.deadline)!, pickupAtStateCorporation: row.pickupAtStateCorporation == 1,
+            hearingNoticeOn: row.hearingNoticeOn.flatMap { CivilDate(iso: $0) },
+            resultReceivedOn: row.resultReceivedOn.flatMap { CivilDate(iso: $0) })
+    }
+
+    /// The actions the actor may take on the case now.
+    package func allowedActions(_ row: CaseRow, actor: Actor) async throws -> [String] {
+        CaseMachine.commands(
+            for: actor.role, facts: Self.facts(row), passport: try passport(for: row), today: deps.today,
+            calendar: try await deps.calendars.calendar())
+    }
+
+    @discardableResult
+    package func perform(_ command: CaseCommand, on caseId: String, by actor: Actor, reason: String? = nil) async throws
+        -> CaseRow
+    {
+        let row = try await visibleCase(caseId, to: actor)
+        let passport = try passport(for: row)
+        let today = deps.today
+        let transition = try CaseMachine.decide(
+            command, by: actor.role, facts: Self.facts(row), passport: passport, today: today,
+            calendar: try await deps.calendars.calendar())
+        let now = deps.clock.now()
+        var next = row
+        next.state = transition.to.rawValue
+        next.updatedAt = Instant.text(now)
+        var hearingDate: String?
+        switch command {
+        case .preliminaryRefusal(_, let hearingOn):
+            next.hearingNoticeOn = today.iso
+            next.hearingOn = hearingOn.iso
+            hearingDate = hearingOn.iso
+        case .receiveResult, .fetchBack:
+            next.resultReceivedOn = today.iso
+        default:
+            break
+        }
+        let saved = next
+        let deps = self.deps
+        let hearingArgument = hearingDate
+        return try await deps.database.transaction { db in
+            guard try await CaseRepository(db: db).save(saved, expectedVersion: row.rowVersion) else {
+                throw DomainError(.concurrentChange, field: "id")
+            }
+            var payload: [String: [String]] = [:]
+            switch command {
+            case .preliminaryRefusal(let g, _), .decideRefusal(let g): payload["grounds"] = g
+            default: break
+            }
+            let event = try await AuditChain(db: db).append(
+                caseId: caseId,
+                .init(
+                    kind: command.name, fromState: transition.from, toState: transition.to, actorId: actor.userId,
+                    actorRole: actor.role.rawValue, reason: reason,
+                    payload: String(decoding: try JSONEncoder().encode(payload), as: UTF8.self), occurredAt: now))
+            let decisions = DecisionRepository(db: db)
+            if case .preliminaryRefusal(let grounds, _) = command {
+                try await decisions.insert(try await decision(row, kind: "preliminary-refusal", grounds: grounds, document: nil, actor: actor, now: now, db: db))
+            }
+            for action in transition.actions {
+                switch action {
+                case .notifyApplicant(let template):
+                    var args: [String: String] = [:]
+                    if let hearingArgument { args["date"] = hearingArgument }
+                    try await Notifier(db: db, ids: deps.ids, now: now).notify(template, caseRow: saved, eventSeq: event.seq, arguments: args)
+                case .issueDuplicate:
+                    guard let originalId = row.documentId,
+                        let original = try await DocumentRegistryRepository(db: db).document(id: originalId)
+                    else { throw DomainError(.originalNotInRegistry, field: "documentId") }
+                    guard let blank = try await decisions.takeBlank(organizationId: row.providerId, kind: original.kind) else {
+                        throw DomainError(.blankStockEmpty, field: "blankStock")
+                    }
+                    let dup = try await decisions.issueDuplicate(
+                        of: original, id: deps.ids.make(), series: blank.series, number: blank.number, on: today, now: now)
+                    try await decisions.insert(try await decision(row, kind: "duplicate", grounds: [], document: dup.id, actor: actor, now: now, db: db))
+                case .issueRefusal(let grounds):
+                    try await decisions.insert(try await decision(row, kind: "refusal", grounds: grounds, document: nil, actor: actor, now: now, db: db))
+                }
+            }
+            return saved
+        }
+    }
+
+    /// A decision with a unique number of its own: `D-2025-000001`.
+    private func decision(
+        _ row: CaseRow, kind: String, grounds: [String], document: String?, actor: Actor, now: Date, db: any SQLDatabase
+    ) async throws -> DecisionRow {
+        let year = String(Instant.text(now).prefix(4))
+        let seq = try await NumberSequence(db: db).next("decision-\(year)")
+        return DecisionRow(
+            id: deps.ids.make(), number: "D-\(year)-\(Digits.pad(seq, 6))",
+            caseId: row.id, kind: kind, grounds: String(decoding: try JSONEncoder().encode(grounds), as: UTF8.self),
+            resultDocumentId: document, status: "active", createdBy: actor.userId, createdAt: Instant.text(now), revokedAt: nil)
+    }
+}
