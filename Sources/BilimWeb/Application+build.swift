@@ -3,6 +3,7 @@ import BilimServices
 import Hummingbird
 import Logging
 import Prometheus
+import ServiceLifecycle
 
 /// How the web server listens.
 package struct WebConfiguration: Sendable {
@@ -21,13 +22,13 @@ package struct WebConfiguration: Sendable {
 /// The one function that builds the application, used by `bilim serve` and by the tests.
 package func buildApplication(
     configuration: WebConfiguration, dependencies: ServiceDependencies,
-    registry: PrometheusCollectorRegistry = PrometheusCollectorRegistry(), logger: Logger
+    registry: PrometheusCollectorRegistry = PrometheusCollectorRegistry(), services: [any Service] = [], logger: Logger
 ) async throws -> some ApplicationProtocol {
     let router = try await buildRouter(configuration: configuration, dependencies: dependencies, registry: registry)
     return Application(
         router: router,
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Bilim"),
-        logger: logger)
+        services: services, logger: logger)
 }
 
 package func buildRouter(
@@ -47,5 +48,6 @@ package func buildRouter(
         .add(to: router)
     APIServiceController(dependencies: dependencies).add(to: router)
     APIToolController(dependencies: dependencies).add(to: router)
+    APICaseController(dependencies: dependencies).add(to: router)
     return router
 }

@@ -10,24 +10,34 @@ import Logging
 /// Builds the real application on a migrated in-memory SQLite database with demo data and a captured logger,
 /// and hands the test a router client.
 func withTestApp<R: Sendable>(
+    on kind: TestDatabase = .sqlite, clock: any Clock = FixedClock.t0,
     _ body: @Sendable (any TestClientProtocol, ServiceDependencies, CapturedLogs) async throws -> R
 ) async throws -> R {
     let logs = CapturedLogs()
-    let db = try await Database.open(.sqliteMemory, logger: TestDatabase.quietLogger)
-    try await MigrationRunner().migrate(on: db)
-    try await DemoData.seedIfEmpty(db, clock: FixedClock.t0)
-    let deps = ServiceDependencies(
-        database: db, passports: try ShippedData.passportCatalog(), clock: FixedClock.t0, ids: SequentialIDs(),
-        logger: logs.logger)
-    let app = try await buildApplication(configuration: WebConfiguration(), dependencies: deps, logger: logs.logger)
-    do {
-        let r = try await app.test(.router) { client in try await body(client, deps, logs) }
-        try await db.shutdown()
-        return r
-    } catch {
-        try? await db.shutdown()
-        throw error
+    return try await kind.with { db in
+        try await DemoData.seedIfEmpty(db, clock: clock)
+        let deps = ServiceDependencies(
+            database: db, passports: try ShippedData.passportCatalog(), clock: clock, ids: SequentialIDs(),
+            logger: logs.logger)
+        let app = try await buildApplication(configuration: WebConfiguration(), dependencies: deps, logger: logs.logger)
+        return try await app.test(.router) { client in try await body(client, deps, logs) }
     }
+}
+
+/// Signs a demo user in through the form and returns the Cookie header value for their requests.
+func signIn(_ client: any TestClientProtocol, _ login: String) async throws -> String {
+    let csrf = "test-csrf-token"
+    let session = try await client.execute(
+        uri: "/sign-in", method: .post,
+        headers: [.contentType: "application/x-www-form-urlencoded", .cookie: "bilim_csrf=\(csrf)"],
+        body: ByteBuffer(string: "login=\(login)&password=\(DemoData.password)&_csrf=\(csrf)")
+    ) { r in cookies(r)["bilim_session"] }
+    guard let session else { throw TestFailure(description: "\(login) could not sign in") }
+    return "bilim_session=\(session); bilim_csrf=\(csrf)"
+}
+
+struct TestFailure: Error, CustomStringConvertible {
+    let description: String
 }
 
 extension TestResponse {

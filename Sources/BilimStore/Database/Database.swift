@@ -6,6 +6,7 @@ import NIOPosix
 import PostgresKit
 import SQLKit
 import SQLiteKit
+import Synchronization
 
 /// The open database: SQLite (one serialized connection) or a PostgreSQL connection pool, behind one SQLKit
 /// interface. Close it before the process ends.
@@ -13,6 +14,7 @@ package final class Database: Sendable {
     package let url: DatabaseURL
     package let sql: any SQLDatabase
     private let close: @Sendable () async throws -> Void
+    private let closed = Mutex(false)
 
     package struct Unreachable: Error, CustomStringConvertible {
         package let description: String
@@ -81,7 +83,14 @@ package final class Database: Sendable {
         _ = try await sql.raw("SELECT 1 AS one").first()
     }
 
-    package func shutdown() async throws { try await close() }
+    /// Closes the connection or pool; a second call does nothing.
+    package func shutdown() async throws {
+        let first = closed.withLock { wasClosed in
+            defer { wasClosed = true }
+            return !wasClosed
+        }
+        if first { try await close() }
+    }
 
     /// Runs `body` in one transaction on one connection: committed when it returns, rolled back when it throws.
     /// Inside `body` use only the connection it is given: on SQLite `sql` is locked for the transaction's length.

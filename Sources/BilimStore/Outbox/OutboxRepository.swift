@@ -90,3 +90,12 @@ package struct OutboxRepository: Sendable {
             .map { try $0.model(Message.self) }
     }
 }
+
+extension OutboxRepository {
+    /// The personal-cabinet messages of a person, newest first.
+    package func cabinetMessages(recipientIIN: String, limit: Int = 100) async throws -> [Message] {
+        try await db.select().column("*").from("notification_outbox").where("channel", .equal, "cabinet")
+            .where("recipient_iin", .equal, recipientIIN).orderBy("created_at", .descending).orderBy("id", .descending)
+            .limit(limit).all().map { try $0.model(Message.self) }
+    }
+}

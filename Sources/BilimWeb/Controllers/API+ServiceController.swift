@@ -40,7 +40,12 @@ enum JSON {
     }
 
     /// Decodes a JSON request body; a body that is not the expected JSON is a validation error naming the field.
+    /// Only `application/json` is read: a cross-site form cannot send it without the browser asking first, which
+    /// protects the cookie-authenticated API from request forgery.
     static func decode<T: Decodable>(_ type: T.Type, request: Request, context: BilimRequestContext) async throws -> T {
+        guard request.headers[.contentType]?.lowercased().hasPrefix("application/json") == true else {
+            throw DomainError(.requestInvalid, field: "Content-Type", ["field": "Content-Type"])
+        }
         let buffer = try await Body.collect(request, context)
         do {
             return try JSONDecoder().decode(type, from: Data(String(buffer: buffer).utf8))

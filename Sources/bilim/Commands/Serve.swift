@@ -8,6 +8,7 @@ import Hummingbird
 import Logging
 import Metrics
 import Prometheus
+import ServiceLifecycle
 
 /// `bilim serve`: the portal, the back office and the JSON API.
 struct Serve: AsyncParsableCommand {
@@ -61,9 +62,15 @@ struct Serve: AsyncParsableCommand {
             say("demo sign-in (password for every account: \(DemoData.password)):")
             for a in DemoData.accounts { say("  \(a.login.padding(toLength: 14, withPad: " ", startingAt: 0)) \(a.role.rawValue)") }
         }
+        // Notifications go out from the outbox; BILIM_OUTBOX=off leaves them queued (for tests that stop a process
+        // between a change and its delivery).
+        let delivery = OutboxDelivery(
+            database: database, gateway: EmbeddedSMSGateway(database: database, clock: deps.clock), clock: deps.clock,
+            logger: Logger(label: "bilim.outbox"))
+        let workers: [any Service] = env["BILIM_OUTBOX"] == "off" ? [] : [OutboxWorker(delivery: delivery)]
         let app = try await buildApplication(
             configuration: WebConfiguration(host: host, port: port, secureCookies: env["BILIM_SECURE_COOKIES"] == "1"),
-            dependencies: deps, registry: registry, logger: logger)
+            dependencies: deps, registry: registry, services: workers, logger: logger)
         say("Bilim is running on \(url): open http://\(host):\(port)/")
         do {
             try await app.runService()
