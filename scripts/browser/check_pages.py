@@ -278,12 +278,97 @@ class Runner:
         self.run_check(lang, "/[keyboard]", fn)
 
 
+    # --- the duplicate service, walked as its users walk it -----------------------
+
+    def sign_in_as(self, lang, login, password):
+        self.set_language(lang)
+        self.get("/sign-in")
+        self.submit_sign_in(login, password)
+
+    def submit_form(self, form):
+        d = self.driver
+        d.execute_script("window.__bilimOldPage = true")
+        form.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+        WebDriverWait(d, NAV_WAIT, ignored_exceptions=(WebDriverException,)).until(
+            lambda drv: drv.execute_script("return !window.__bilimOldPage && document.readyState === 'complete'"))
+
+    def page_ok(self, lang, shot, problems, details):
+        self.check_lang(lang, problems)
+        self.screenshot(shot, problems)
+        self.run_axe(lang, problems, details)
+
+    def duplicate_flow_check(self, lang, service, person_index, doc_hint, staff, password):
+        """Applicant applies (form, check your answers, confirmation); staff take it up from the queue."""
+        def fn(details):
+            problems = []
+            d = self.driver
+            self.sign_in_as(lang, "applicant", password)
+            self.get("/apply/" + service)
+            self.page_ok(lang, "%s-apply-%s" % (lang, service), problems, details)
+            from selenium.webdriver.support.ui import Select
+            Select(d.find_element(By.ID, "person")).select_by_index(person_index)
+            radios = [r for r in d.find_elements(By.CSS_SELECTOR, "input[name=document]")
+                      if doc_hint in (d.find_element(By.CSS_SELECTOR, "label[for='%s']" % r.get_attribute("id")).text)]
+            if not radios:
+                raise CheckFailed("no registry document %r offered on /apply/%s" % (doc_hint, service))
+            radios[0].click()
+            d.find_element(By.ID, "eApplication").click()
+            d.find_element(By.ID, "consent").click()
+            self.submit_form(d.find_element(By.CSS_SELECTOR, "form[action='/apply/%s']" % service))
+            self.page_ok(lang, "%s-apply-%s-check" % (lang, service), problems, details)
+            confirm = [f for f in d.find_elements(By.CSS_SELECTOR, "form")
+                       if f.find_elements(By.CSS_SELECTOR, "input[name=step][value=confirm]")]
+            if not confirm:
+                raise CheckFailed("no confirm form on the check-your-answers page")
+            self.submit_form(confirm[0])
+            if not urlsplit(d.current_url).path.startswith("/cases/"):
+                raise CheckFailed("after confirming landed on %s" % urlsplit(d.current_url).path)
+            if not d.find_elements(By.CSS_SELECTOR, "[role=status]"):
+                problems.append("no confirmation notice with the number and deadline")
+            case_path = urlsplit(d.current_url).path
+            self.page_ok(lang, "%s-case-%s-applicant" % (lang, service), problems, details)
+            # Staff: the queue, then the case, then the first action.
+            self.sign_in_as(lang, staff, password)
+            self.get("/cases")
+            self.page_ok(lang, "%s-queue-%s" % (lang, staff), problems, details)
+            self.get(case_path)
+            forms = d.find_elements(By.CSS_SELECTOR, "form#action-accept-for-review")
+            if not forms:
+                raise CheckFailed("staff see no accept-for-review action on %s" % case_path)
+            self.submit_form(forms[0])
+            if not d.find_elements(By.CSS_SELECTOR, "form#action-prepare-duplicate"):
+                problems.append("after accepting, no prepare-duplicate action")
+            self.page_ok(lang, "%s-case-%s-staff" % (lang, service), problems, details)
+            return problems
+        self.run_check(lang, "/apply/%s[flow]" % service, fn)
+
+    def desk_refusal_check(self, lang, password, iin):
+        """The State Corporation operator takes an incomplete package: a refusal receipt, print-ready."""
+        def fn(details):
+            problems = []
+            d = self.driver
+            self.sign_in_as(lang, "operator", password)
+            self.get("/desk/S1")
+            self.page_ok(lang, "%s-desk-S1" % lang, problems, details)
+            d.find_element(By.ID, "iin").send_keys(iin)
+            d.find_element(By.ID, "doc-application").click()
+            d.find_element(By.ID, "consent").click()
+            self.submit_form(d.find_element(By.CSS_SELECTOR, "form[action='/desk/S1']"))
+            if not urlsplit(d.current_url).path.startswith("/receipts/"):
+                raise CheckFailed("intake landed on %s, expected a receipt" % urlsplit(d.current_url).path)
+            if len(d.find_elements(By.CSS_SELECTOR, "article.sheet")) != 2:
+                problems.append("the receipt is not in two copies")
+            self.page_ok(lang, "%s-receipt-refusal" % lang, problems, details)
+            return problems
+        self.run_check(lang, "/desk/S1[refusal-receipt]", fn)
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--base-url", required=True)
     ap.add_argument("--out-dir", required=True)
     ap.add_argument("--login")
     ap.add_argument("--password")
+    ap.add_argument("--applicant-iin", help="the demo applicant's IIN, for the State Corporation intake flow")
     args = ap.parse_args()
     if args.login and args.password is None:
         ap.error("--login needs --password")
@@ -305,6 +390,14 @@ def main():
             if args.login:
                 r.sign_in_ok_check(lang, args.login, args.password)
                 r.sign_in_wrong_check(lang, args.login, args.password)
+        if args.login:
+            # The duplicate service end to end: kk on the parent's certificate, ru on the child's, en on a diploma.
+            r.duplicate_flow_check("kk", "S1", 0, "ЖОБ", "school.staff", args.password)
+            r.duplicate_flow_check("ru", "S1", 1, "НОБ", "school.staff", args.password)
+            r.duplicate_flow_check("en", "S2", 0, "ТКБ", "college.staff", args.password)
+            if args.applicant_iin:
+                for lang in ["kk", "ru"]:
+                    r.desk_refusal_check(lang, args.password, args.applicant_iin)
     finally:
         r.quit()
     print("browser: %d passed, %d failed" % (r.passed, r.failed))

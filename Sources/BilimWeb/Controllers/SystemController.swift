@@ -15,6 +15,8 @@ struct SystemController {
         router.get("/metrics", use: metrics)
         router.get("/openapi.json", use: openAPI)
         router.get("/assets/bilim.css") { _, _ in try Self.asset("bilim.css", type: "text/css; charset=utf-8") }
+        router.get("/assets/print.css") { _, _ in try Self.asset("print.css", type: "text/css; charset=utf-8") }
+        router.get("/assets/print.js") { _, _ in try Self.asset("print.js", type: "text/javascript; charset=utf-8") }
     }
 
     struct Health: Codable {

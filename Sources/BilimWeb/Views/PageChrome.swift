@@ -17,6 +17,8 @@ struct PageChrome {
     let signedIn: Bool
     let userName: String
     let userRole: String
+    let casesLabel: String
+    let canTakeIntake: Bool
     let csrf: String
     let requestId: String
     let path: String
@@ -34,6 +36,8 @@ struct PageChrome {
         userRole = role?.title[lang] ?? ""
         // An applicant sees their own name; staff see their role in the page's language.
         userName = role == .applicant ? (context.user?.displayName ?? "") : userRole
+        casesLabel = text(role == .applicant ? "nav_cases_applicant" : "nav_cases_staff", lang)
+        canTakeIntake = role == .providerStaff || role == .stateCorporationOperator
         csrf = context.csrfToken ?? ""
         requestId = context.requestId
         self.path = path

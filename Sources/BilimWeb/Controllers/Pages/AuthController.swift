@@ -139,12 +139,22 @@ struct AuthController {
 /// URL-encoded form bodies, with the CSRF check every form passes through.
 enum Forms {
     static func decode<T: Decodable>(_ type: T.Type, request: Request, context: BilimRequestContext) async throws -> T {
-        let buffer = try await Body.collect(request, context)
-        let text = String(buffer: buffer)
-        let fields = try URLEncodedFormDecoder().decode([String: String].self, from: text)
+        let text = try await checkedBody(request: request, context: context)
+        return try URLEncodedFormDecoder().decode(type, from: text)
+    }
+
+    /// Every field of a form, by name.
+    static func fields(request: Request, context: BilimRequestContext) async throws -> [String: String] {
+        let text = try await checkedBody(request: request, context: context)
+        return try URLEncodedFormDecoder().decode([String: String].self, from: text)
+    }
+
+    private static func checkedBody(request: Request, context: BilimRequestContext) async throws -> String {
+        let text = String(buffer: try await Body.collect(request, context))
+        let fields = (try? URLEncodedFormDecoder().decode([String: String].self, from: text)) ?? [:]
         guard let sent = fields["_csrf"], let expected = request.cookies[SessionMiddleware.csrfCookie]?.value,
             !expected.isEmpty, sent == expected
         else { throw DomainError(.csrfInvalid, field: "_csrf") }
-        return try URLEncodedFormDecoder().decode(type, from: text)
+        return text
     }
 }

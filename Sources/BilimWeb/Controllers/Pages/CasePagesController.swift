@@ -1,0 +1,108 @@
+import BilimCore
+import BilimServices
+import BilimStore
+import Foundation
+import Hummingbird
+
+/// The cases as pages: the applicant's applications and the staff's work queue, the case page with its timeline
+/// and the actions its state allows.
+struct CasePagesController {
+    let dependencies: ServiceDependencies
+    let renderer: Renderer
+
+    func add(to router: Router<BilimRequestContext>) {
+        router.get("/cases", use: list)
+        router.get("/cases/{id}", use: show)
+        router.post("/cases/{id}/actions", use: act)
+    }
+
+    func actor(_ context: BilimRequestContext) async throws -> Actor? {
+        guard let user = context.user else { return nil }
+        return try await Actor.of(user, database: dependencies.database)
+    }
+
+    @Sendable func list(_ request: Request, context: BilimRequestContext) async throws -> Response {
+        guard let actor = try await actor(context) else { return .redirect(to: "/sign-in", type: .found) }
+        let lang = context.language
+        let rows = try await CaseRepository(db: dependencies.database.sql).visible(to: actor)
+        let heading = renderer.text(actor.role == .applicant ? "cases_title_applicant" : "cases_title_staff", lang)
+        let lines = rows.map {
+            CaseLine($0, text: renderer.text, lang: lang, today: dependencies.today, passports: dependencies.passports)
+        }
+        let page = PageChrome(title: heading, context: context, text: renderer.text, path: "/cases")
+        return renderer.html(
+            "cases",
+            CasesPage(page: page, heading: heading, cases: lines, hasCases: !lines.isEmpty, isApplicant: actor.role == .applicant))
+    }
+
+    @Sendable func show(_ request: Request, context: BilimRequestContext) async throws -> Response {
+        guard let actor = try await actor(context) else { return .redirect(to: "/sign-in", type: .found) }
+        let row = try await CaseWorkflow(dependencies).visibleCase(context.parameters.get("id") ?? "", to: actor)
+        let created = request.uri.queryParameters["created"] != nil
+        let done = request.uri.queryParameters["done"] != nil
+        return try await page(row, actor: actor, context: context, created: created, done: done, errors: [])
+    }
+
+    func page(
+        _ row: CaseRow, actor: Actor, context: BilimRequestContext, created: Bool, done: Bool, errors: [FieldError],
+        status: HTTPResponse.Status = .ok
+    ) async throws -> Response {
+        let lang = context.language
+        let t = renderer.text
+        let line = CaseLine(row, text: t, lang: lang, today: dependencies.today, passports: dependencies.passports)
+        let workflow = CaseWorkflow(dependencies)
+        let passport = try workflow.passport(for: row)
+        let events = try await AuditChain(db: dependencies.database.sql).events(caseId: row.id).map { e in
+            let local = Instant.date(e.occurredAt).map { dependencies.localTime.local($0) }
+            return CasePage.Event(
+                at: local.map { "\($0.date.iso) \(Digits.pad($0.time.hour, 2)):\(Digits.pad($0.time.minute, 2))" } ?? e.occurredAt,
+                what: t("action_\(e.kind)", lang), who: Role(rawValue: e.actorRole)?.title[lang] ?? e.actorRole,
+                reason: e.reason ?? "")
+        }
+        let decisions = try await DecisionRepository(db: dependencies.database.sql).decisions(caseId: row.id).map { d in
+            CasePage.Decision(
+                number: d.number, kind: t("decision_\(d.kind)", lang),
+                grounds: d.groundCodes.map { code in passport.refusalGrounds.first { $0.code == code }?.text[lang] ?? code }
+                    .joined(separator: "; "),
+                status: t("decision_status_\(d.status)", lang))
+        }
+        let actions = try await workflow.allowedActions(row, actor: actor).map { name in
+            CasePage.Action(
+                name: name, label: t("action_\(name)", lang),
+                needsGrounds: name == "preliminary-refusal" || name == "decide-refusal",
+                needsHearingDate: name == "preliminary-refusal", needsReason: name == "object")
+        }
+        let heading = t("case_title", lang).replacing("{number}", with: row.registrationNumber)
+        let model = CasePage(
+            page: PageChrome(title: heading, context: context, text: t, path: "/cases/\(row.id)"), heading: heading,
+            line: line,
+            created: t("case_created", lang).replacing("{number}", with: row.registrationNumber)
+                .replacing("{deadline}", with: row.deadline),
+            hasCreated: created, done: done, events: events, decisions: decisions, hasDecisions: !decisions.isEmpty,
+            actions: actions, hasActions: !actions.isEmpty,
+            grounds: passport.refusalGrounds.map { .init(code: $0.code, text: $0.text[lang]) }, errors: errors,
+            hasErrors: !errors.isEmpty, today: dependencies.today.iso)
+        return renderer.html("case", model, status: status)
+    }
+
+    @Sendable func act(_ request: Request, context: BilimRequestContext) async throws -> Response {
+        guard let actor = try await actor(context) else { return .redirect(to: "/sign-in", type: .found) }
+        let id = context.parameters.get("id") ?? ""
+        let fields = try await Forms.fields(request: request, context: context)
+        let body = APICaseController.ActionBody(
+            action: fields["action"] ?? "", grounds: fields.keys.filter { $0.hasPrefix("ground.") }.map { String($0.dropFirst(7)) }.sorted(),
+            hearingOn: fields["hearingOn"], reason: fields["reason"].flatMap { $0.trimmingSpaces.isEmpty ? nil : String($0.prefix(2000)) })
+        do {
+            let command = try APICaseController.command(body)
+            try await CaseWorkflow(dependencies).perform(command, on: id, by: actor, reason: body.reason)
+            return .redirect(to: "/cases/\(id)?done=1", type: .normal)
+        } catch let error as DomainError where error.code != .caseNotFound {
+            let row = try await CaseWorkflow(dependencies).visibleCase(id, to: actor)
+            let status = ErrorMiddleware.status(error.code.category)
+            return try await page(
+                row, actor: actor, context: context, created: false, done: false,
+                errors: [FieldError(field: "action-\(body.action)", message: error.message(in: context.language) + (error.ref.map { " \($0)" } ?? ""))],
+                status: status)
+        }
+    }
+}
