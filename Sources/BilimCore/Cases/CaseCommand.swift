@@ -76,4 +76,5 @@ package enum NotificationTemplate: String, CaseIterable, Codable, Sendable {
     case refused
     case handedOver = "handed-over"
     case returnedToProvider = "returned-to-provider"
+    case deadlineChanged = "deadline-changed"
 }

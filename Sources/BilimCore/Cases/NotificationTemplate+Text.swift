@@ -32,6 +32,11 @@ extension NotificationTemplate {
                 kk: "Bilim: № {number} өтініш бойынша нәтиже берілді.",
                 ru: "Bilim: результат по заявлению № {number} выдан.",
                 en: "Bilim: the result of application No. {number} was handed over.")
+        case .deadlineChanged:
+            LocalizedText(
+                kk: "Bilim: жұмыс күнтізбесі өзгергендіктен № {number} өтініш бойынша нәтиже мерзімі {deadline} күнге ауысты.",
+                ru: "Bilim: из-за изменения производственного календаря срок по заявлению № {number} перенесён на {deadline}.",
+                en: "Bilim: the working calendar changed, so the result of application No. {number} is now due by {deadline}.")
         case .returnedToProvider:
             LocalizedText(
                 kk: "Bilim: № {number} өтініш бойынша нәтиже бір ай сақталып, көрсетілетін қызметті берушіге қайтарылды. Оны Мемлекеттік корпорация арқылы қайта сұратуға болады.",

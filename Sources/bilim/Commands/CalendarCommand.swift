@@ -75,8 +75,16 @@ struct CalendarCommand: AsyncParsableCommand {
             do {
                 let year = try await CalendarService(database: database).load(
                     json: data, name: (file as NSString).lastPathComponent, loadedBy: by, now: Date())
+                // Running cases get their deadlines recomputed under the new calendar (never earlier).
+                var logger = Logger(label: "bilim.cli")
+                logger.logLevel = .critical
+                let deps = ServiceDependencies(database: database, passports: try ShippedData.passportCatalog(), logger: logger)
+                let operatorActor = Actor(
+                    userId: "operator:\(by)", role: .administrator, organizationId: nil, regionCode: nil, personIIN: nil)
+                let moved = try await DeadlineRecalculation(deps).recompute(by: operatorActor)
                 try await database.shutdown()
                 print("loaded calendar year \(year.year): \(year.holidays.count) holidays, \(year.transfers.count) transfers")
+                print("deadlines moved later: \(moved.count) case(s)")
             } catch {
                 try? await database.shutdown()
                 throw UsageFailure(describe(error))
