@@ -49,6 +49,7 @@ package func buildRouter(
     CasePagesController(dependencies: dependencies, renderer: renderer).add(to: router)
     ApplyController(dependencies: dependencies, renderer: renderer).add(to: router)
     DeskController(dependencies: dependencies, renderer: renderer).add(to: router)
+    CourierController(dependencies: dependencies, renderer: renderer).add(to: router)
     APIServiceController(dependencies: dependencies).add(to: router)
     APIToolController(dependencies: dependencies).add(to: router)
     APICaseController(dependencies: dependencies).add(to: router)

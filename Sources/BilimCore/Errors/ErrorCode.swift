@@ -43,6 +43,7 @@ package enum ErrorCode: String, CaseIterable, Sendable, Codable {
     case concurrentChange = "case.concurrentChange"
     case originalNotInRegistry = "case.originalNotInRegistry"
     case blankStockEmpty = "blankStock.empty"
+    case courierNothingToSend = "courier.nothingToSend"
     case internalError = "internal"
 
     package var category: ErrorCategory {
@@ -265,6 +266,11 @@ package enum ErrorCode: String, CaseIterable, Sendable, Codable {
                 kk: "Ұйымда бланкілер қалмады: бланк қорын толықтырыңыз.",
                 ru: "У организации закончились бланки: пополните запас бланков.",
                 en: "The organization has no blanks left: replenish the blank stock.")
+        case .courierNothingToSend:
+            LocalizedText(
+                kk: "Бұл ұйымға жіберілетін өтініштер жоқ.",
+                ru: "Для этой организации нет заявлений к отправке.",
+                en: "There are no applications to send to this organization.")
         case .databaseUnavailable:
             LocalizedText(
                 kk: "Дерекқор қолжетімсіз. Кейінірек қайталаңыз.",

@@ -58,6 +58,17 @@ package struct CaseWorkflow: Sendable {
             command, by: actor.role, facts: Self.facts(row), passport: passport, today: today,
             calendar: try await deps.calendars.calendar())
         let now = deps.clock.now()
+        return try await deps.database.transaction { db in
+            try await write(transition, command: command, row: row, actor: actor, reason: reason, today: today, now: now, db: db)
+        }
+    }
+
+    /// Writes an allowed transition inside the caller's transaction, using only `db`: the new state, its trail
+    /// event, its decision or duplicate, and its notifications.
+    package func write(
+        _ transition: CaseTransition, command: CaseCommand, row: CaseRow, actor: Actor, reason: String?, today: CivilDate,
+        now: Date, db: any SQLDatabase
+    ) async throws -> CaseRow {
         var next = row
         next.state = transition.to.rawValue
         next.updatedAt = Instant.text(now)
@@ -73,49 +84,48 @@ package struct CaseWorkflow: Sendable {
             break
         }
         let saved = next
-        let deps = self.deps
-        let hearingArgument = hearingDate
-        return try await deps.database.transaction { db in
-            guard try await CaseRepository(db: db).save(saved, expectedVersion: row.rowVersion) else {
-                throw DomainError(.concurrentChange, field: "id")
-            }
-            var payload: [String: [String]] = [:]
-            switch command {
-            case .preliminaryRefusal(let g, _), .decideRefusal(let g): payload["grounds"] = g
-            default: break
-            }
-            let event = try await AuditChain(db: db).append(
-                caseId: caseId,
-                .init(
-                    kind: command.name, fromState: transition.from, toState: transition.to, actorId: actor.userId,
-                    actorRole: actor.role.rawValue, reason: reason,
-                    payload: String(decoding: try JSONEncoder().encode(payload), as: UTF8.self), occurredAt: now))
-            let decisions = DecisionRepository(db: db)
-            if case .preliminaryRefusal(let grounds, _) = command {
-                try await decisions.insert(try await decision(row, kind: "preliminary-refusal", grounds: grounds, document: nil, actor: actor, now: now, db: db))
-            }
-            for action in transition.actions {
-                switch action {
-                case .notifyApplicant(let template):
-                    var args: [String: String] = [:]
-                    if let hearingArgument { args["date"] = hearingArgument }
-                    try await Notifier(db: db, ids: deps.ids, now: now).notify(template, caseRow: saved, eventSeq: event.seq, arguments: args)
-                case .issueDuplicate:
-                    guard let originalId = row.documentId,
-                        let original = try await DocumentRegistryRepository(db: db).document(id: originalId)
-                    else { throw DomainError(.originalNotInRegistry, field: "documentId") }
-                    guard let blank = try await decisions.takeBlank(organizationId: row.providerId, kind: original.kind) else {
-                        throw DomainError(.blankStockEmpty, field: "blankStock")
-                    }
-                    let dup = try await decisions.issueDuplicate(
-                        of: original, id: deps.ids.make(), series: blank.series, number: blank.number, on: today, now: now)
-                    try await decisions.insert(try await decision(row, kind: "duplicate", grounds: [], document: dup.id, actor: actor, now: now, db: db))
-                case .issueRefusal(let grounds):
-                    try await decisions.insert(try await decision(row, kind: "refusal", grounds: grounds, document: nil, actor: actor, now: now, db: db))
-                }
-            }
-            return saved
+        guard try await CaseRepository(db: db).save(saved, expectedVersion: row.rowVersion) else {
+            throw DomainError(.concurrentChange, field: "id")
         }
+        var payload: [String: [String]] = [:]
+        switch command {
+        case .preliminaryRefusal(let g, _), .decideRefusal(let g): payload["grounds"] = g
+        default: break
+        }
+        let event = try await AuditChain(db: db).append(
+            caseId: row.id,
+            .init(
+                kind: command.name, fromState: transition.from, toState: transition.to, actorId: actor.userId,
+                actorRole: actor.role.rawValue, reason: reason,
+                payload: String(decoding: try JSONEncoder().encode(payload), as: UTF8.self), occurredAt: now))
+        let decisions = DecisionRepository(db: db)
+        if case .preliminaryRefusal(let grounds, _) = command {
+            try await decisions.insert(
+                try await decision(row, kind: "preliminary-refusal", grounds: grounds, document: nil, actor: actor, now: now, db: db))
+        }
+        for action in transition.actions {
+            switch action {
+            case .notifyApplicant(let template):
+                var args: [String: String] = [:]
+                if let hearingDate { args["date"] = hearingDate }
+                try await Notifier(db: db, ids: deps.ids, now: now).notify(template, caseRow: saved, eventSeq: event.seq, arguments: args)
+            case .issueDuplicate:
+                guard let originalId = row.documentId,
+                    let original = try await DocumentRegistryRepository(db: db).document(id: originalId)
+                else { throw DomainError(.originalNotInRegistry, field: "documentId") }
+                guard let blank = try await decisions.takeBlank(organizationId: row.providerId, kind: original.kind) else {
+                    throw DomainError(.blankStockEmpty, field: "blankStock")
+                }
+                let dup = try await decisions.issueDuplicate(
+                    of: original, id: deps.ids.make(), series: blank.series, number: blank.number, on: today, now: now)
+                try await decisions.insert(
+                    try await decision(row, kind: "duplicate", grounds: [], document: dup.id, actor: actor, now: now, db: db))
+            case .issueRefusal(let grounds):
+                try await decisions.insert(
+                    try await decision(row, kind: "refusal", grounds: grounds, document: nil, actor: actor, now: now, db: db))
+            }
+        }
+        return saved
     }
 
     /// A decision with a unique number of its own: `D-2025-000001`.

@@ -11,5 +11,6 @@ package enum Migrations {
         CreateCalendarYears(),
         CreateSessions(),
         CreateCaseWorkflow(),
+        CreateCourierRegistries(),
     ]
 }

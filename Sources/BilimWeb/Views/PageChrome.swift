@@ -19,6 +19,7 @@ struct PageChrome {
     let userRole: String
     let casesLabel: String
     let canTakeIntake: Bool
+    let isOperator: Bool
     let csrf: String
     let requestId: String
     let path: String
@@ -38,6 +39,7 @@ struct PageChrome {
         userName = role == .applicant ? (context.user?.displayName ?? "") : userRole
         casesLabel = text(role == .applicant ? "nav_cases_applicant" : "nav_cases_staff", lang)
         canTakeIntake = role == .providerStaff || role == .stateCorporationOperator
+        isOperator = role == .stateCorporationOperator
         csrf = context.csrfToken ?? ""
         requestId = context.requestId
         self.path = path
