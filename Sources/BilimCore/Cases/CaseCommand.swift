@@ -77,4 +77,7 @@ package enum NotificationTemplate: String, CaseIterable, Codable, Sendable {
     case handedOver = "handed-over"
     case returnedToProvider = "returned-to-provider"
     case deadlineChanged = "deadline-changed"
+    case complaintRegistered = "complaint-registered"
+    case complaintAnswered = "complaint-answered"
+    case complaintUpheld = "complaint-upheld"
 }

@@ -37,6 +37,21 @@ extension NotificationTemplate {
                 kk: "Bilim: жұмыс күнтізбесі өзгергендіктен № {number} өтініш бойынша нәтиже мерзімі {deadline} күнге ауысты.",
                 ru: "Bilim: из-за изменения производственного календаря срок по заявлению № {number} перенесён на {deadline}.",
                 en: "Bilim: the working calendar changed, so the result of application No. {number} is now due by {deadline}.")
+        case .complaintRegistered:
+            LocalizedText(
+                kk: "Bilim: № {number} өтініш бойынша шағымыңыз тіркелді.",
+                ru: "Bilim: ваша жалоба по заявлению № {number} зарегистрирована.",
+                en: "Bilim: your complaint on application No. {number} is registered.")
+        case .complaintAnswered:
+            LocalizedText(
+                kk: "Bilim: № {number} өтініш бойынша шағымға дәлелді жауап берілді. Оны жеке кабинетте көріңіз.",
+                ru: "Bilim: на жалобу по заявлению № {number} дан мотивированный ответ. Смотрите его в личном кабинете.",
+                en: "Bilim: your complaint on application No. {number} was answered. See the answer in your cabinet.")
+        case .complaintUpheld:
+            LocalizedText(
+                kk: "Bilim: № {number} өтініш бойынша шағымыңыз қанағаттандырылды: шешімнің күші жойылды, іс қайта қаралады. Жаңа мерзім: {deadline}.",
+                ru: "Bilim: ваша жалоба по заявлению № {number} удовлетворена: решение отменено, дело пересматривается. Новый срок: {deadline}.",
+                en: "Bilim: your complaint on application No. {number} was upheld: the decision is revoked and the case is reopened. New deadline: {deadline}.")
         case .returnedToProvider:
             LocalizedText(
                 kk: "Bilim: № {number} өтініш бойынша нәтиже бір ай сақталып, көрсетілетін қызметті берушіге қайтарылды. Оны Мемлекеттік корпорация арқылы қайта сұратуға болады.",

@@ -44,11 +44,16 @@ package enum ErrorCode: String, CaseIterable, Sendable, Codable {
     case originalNotInRegistry = "case.originalNotInRegistry"
     case blankStockEmpty = "blankStock.empty"
     case courierNothingToSend = "courier.nothingToSend"
+    case complaintForwardOverdue = "complaint.forwardOverdue"
+    case complaintAnswerRequired = "complaint.answerRequired"
+    case complaintTextRequired = "complaint.textRequired"
+    case complaintNotFound = "complaint.notFound"
+    case decisionNotFound = "decision.notFound"
     case internalError = "internal"
 
     package var category: ErrorCategory {
         switch self {
-        case .serviceNotFound, .pageNotFound, .caseNotFound: .notFound
+        case .serviceNotFound, .pageNotFound, .caseNotFound, .complaintNotFound, .decisionNotFound: .notFound
         case .applicationDuplicate, .concurrentChange, .blankStockEmpty: .conflict
         case .signInFailed, .signInRequired: .unauthorized
         case .forbidden, .csrfInvalid, .roleNotAllowed: .forbidden
@@ -271,6 +276,31 @@ package enum ErrorCode: String, CaseIterable, Sendable, Codable {
                 kk: "Бұл ұйымға жіберілетін өтініштер жоқ.",
                 ru: "Для этой организации нет заявлений к отправке.",
                 en: "There are no applications to send to this organization.")
+        case .complaintForwardOverdue:
+            LocalizedText(
+                kk: "Шағымды қанағаттандыру мерзімі {date} өтті: оны шағымды қарайтын органға жіберіңіз.",
+                ru: "Срок удовлетворения жалобы истёк {date}: направьте её в орган, рассматривающий жалобу.",
+                en: "The time to satisfy the complaint ended on {date}: forward it to the reviewing body.")
+        case .complaintAnswerRequired:
+            LocalizedText(
+                kk: "Дәлелді жауап жазыңыз (кемінде 10 таңба).",
+                ru: "Напишите мотивированный ответ (не менее 10 символов).",
+                en: "Write a motivated answer (at least 10 characters).")
+        case .complaintTextRequired:
+            LocalizedText(
+                kk: "Шағымның мәнін жазыңыз (кемінде 10 таңба).",
+                ru: "Опишите суть жалобы (не менее 10 символов).",
+                en: "Describe the complaint (at least 10 characters).")
+        case .complaintNotFound:
+            LocalizedText(
+                kk: "Мұндай шағым жоқ немесе оны көруге құқығыңыз жоқ.",
+                ru: "Такой жалобы нет, или у вас нет права её видеть.",
+                en: "There is no such complaint, or you may not see it.")
+        case .decisionNotFound:
+            LocalizedText(
+                kk: "Бұл істе мұндай шешім жоқ.",
+                ru: "В этом деле нет такого решения.",
+                en: "This case has no such decision.")
         case .databaseUnavailable:
             LocalizedText(
                 kk: "Дерекқор қолжетімсіз. Кейінірек қайталаңыз.",

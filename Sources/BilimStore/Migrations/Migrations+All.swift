@@ -12,5 +12,6 @@ package enum Migrations {
         CreateSessions(),
         CreateCaseWorkflow(),
         CreateCourierRegistries(),
+        CreateComplaints(),
     ]
 }
