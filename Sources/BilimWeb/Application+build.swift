@@ -50,6 +50,7 @@ package func buildRouter(
     ApplyController(dependencies: dependencies, renderer: renderer).add(to: router)
     DeskController(dependencies: dependencies, renderer: renderer).add(to: router)
     CourierController(dependencies: dependencies, renderer: renderer).add(to: router)
+    ComplaintController(dependencies: dependencies, renderer: renderer).add(to: router)
     APIServiceController(dependencies: dependencies).add(to: router)
     APIToolController(dependencies: dependencies).add(to: router)
     APICaseController(dependencies: dependencies).add(to: router)

@@ -362,6 +362,16 @@ class Runner:
             return problems
         self.run_check(lang, "/desk/S1[refusal-receipt]", fn)
 
+    def signed_in_page_check(self, lang, login, password, path):
+        """A signed-in page: loads in the language, screenshot, no serious or critical axe violation."""
+        def fn(details):
+            problems = []
+            self.sign_in_as(lang, login, password)
+            self.get(path)
+            self.page_ok(lang, "%s-%s-%s" % (lang, login.replace(".", "-"), slug(path)), problems, details)
+            return problems
+        self.run_check(lang, "%s[%s]" % (path, login), fn)
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--base-url", required=True)
@@ -398,6 +408,10 @@ def main():
             if args.applicant_iin:
                 for lang in ["kk", "ru"]:
                     r.desk_refusal_check(lang, args.password, args.applicant_iin)
+            for lang in ["kk", "ru"]:
+                for login, path in [("operator", "/courier"), ("school.staff", "/complaints"), ("reviewer", "/complaints"),
+                                    ("applicant", "/cases")]:
+                    r.signed_in_page_check(lang, login, args.password, path)
     finally:
         r.quit()
     print("browser: %d passed, %d failed" % (r.passed, r.failed))

@@ -77,4 +77,20 @@ struct CasePage {
     let errors: [FieldError]
     let hasErrors: Bool
     let today: String
+    let canComplain: Bool
+    let complainable: [Option]
+    let complaints: [ComplaintLine]
+    let hasComplaints: Bool
+
+    struct Option {
+        let value: String
+        let label: String
+    }
+
+    struct ComplaintLine {
+        let number: String
+        let state: String
+        let reviewBy: String
+        let answer: String
+    }
 }

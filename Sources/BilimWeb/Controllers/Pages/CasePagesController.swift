@@ -59,7 +59,11 @@ struct CasePagesController {
                 what: t("action_\(e.kind)", lang), who: Role(rawValue: e.actorRole)?.title[lang] ?? e.actorRole,
                 reason: e.reason ?? "")
         }
-        let decisions = try await DecisionRepository(db: dependencies.database.sql).decisions(caseId: row.id).map { d in
+        let decisionRows = try await DecisionRepository(db: dependencies.database.sql).decisions(caseId: row.id)
+        let complaints = try await ComplaintRepository(db: dependencies.database.sql).forCase(row.id).map {
+            CasePage.ComplaintLine(number: $0.number, state: t("complaint_state_\($0.state)", lang), reviewBy: $0.reviewBy, answer: $0.answer ?? "")
+        }
+        let decisions = decisionRows.map { d in
             CasePage.Decision(
                 number: d.number, kind: t("decision_\(d.kind)", lang),
                 grounds: d.groundCodes.map { code in passport.refusalGrounds.first { $0.code == code }?.text[lang] ?? code }
@@ -81,7 +85,11 @@ struct CasePagesController {
             hasCreated: created, done: done, events: events, decisions: decisions, hasDecisions: !decisions.isEmpty,
             actions: actions, hasActions: !actions.isEmpty,
             grounds: passport.refusalGrounds.map { .init(code: $0.code, text: $0.text[lang]) }, errors: errors,
-            hasErrors: !errors.isEmpty, today: dependencies.today.iso)
+            hasErrors: !errors.isEmpty, today: dependencies.today.iso, canComplain: actor.role == .applicant,
+            complainable: decisionRows.filter { $0.status == "active" }.map {
+                .init(value: $0.number, label: "\(t("decision_\($0.kind)", lang)) № \($0.number)")
+            } + [.init(value: "", label: t("complaint_about_action", lang))],
+            complaints: complaints, hasComplaints: !complaints.isEmpty)
         return renderer.html("case", model, status: status)
     }
 
