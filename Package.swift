@@ -109,6 +109,8 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
-        .testTarget(name: "BilimCLITests", dependencies: ["bilim", "BilimTestSupport"], swiftSettings: strict),
+        .testTarget(
+            name: "BilimCLITests", dependencies: ["bilim", "BilimTestSupport", "BilimServices", "BilimStore"],
+            swiftSettings: strict),
     ]
 )
