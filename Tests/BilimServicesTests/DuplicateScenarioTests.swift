@@ -181,4 +181,28 @@ import Testing
             #expect(try await CaseRepository(db: s.deps.database.sql).find(id: c.id)?.state == "registered")
         }
     }
+
+    @Test("a TVET duplicate also goes to the Digital documents service, once (004 §59) (004 §60)", arguments: TestDatabase.allConfigured)
+    func tvetDigital(_ kind: TestDatabase) async throws {
+        try await Scenario.run(kind, at: "2025-03-03T10:00") { s in
+            let staff = try await s.actor("college.staff")
+            let c = try #require(try await ApplicationIntake(s.deps).submit(
+                Application(service: .s2, channel: .portal, applicantIIN: DemoData.parentIIN.digits, providerId: "org-almaty-college-1",
+                            documentId: "doc-diploma-2006", documents: ["e-application"], consent: true, language: .kk),
+                by: try await s.actor("applicant")).caseRow)
+            #expect(c.deadline == "2025-03-27")  // 15 working days (004 §63)
+            try await CaseWorkflow(s.deps).perform(.acceptForReview, on: c.id, by: staff)
+            try await CaseWorkflow(s.deps).perform(.prepareDuplicate, on: c.id, by: staff)
+
+            try await s.delivery.deliverDue()
+            try await s.delivery.deliverDue()
+
+            let digital = EmbeddedDigitalDocuments(database: s.deps.database, clock: s.clock)
+            let delivered = try await digital.delivered(holderIIN: DemoData.parentIIN.digits)
+            let dup = try #require(try await DocumentRegistryRepository(db: s.deps.database.sql).documents(holderIIN: DemoData.parentIIN.digits)
+                .first { $0.duplicateOf == "doc-diploma-2006" })
+            #expect(delivered == [dup.id])
+            #expect(dup.series == "ТКБ-Д")
+        }
+    }
 }

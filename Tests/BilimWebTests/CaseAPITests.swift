@@ -144,3 +144,59 @@ import Testing
         }
     }
 }
+
+@Suite struct ChannelScenarioTests {
+    func post(_ client: any TestClientProtocol, _ uri: String, _ cookie: String, _ body: String) async throws -> (HTTPResponse.Status, [String: Any]) {
+        try await client.execute(
+            uri: uri, method: .post, headers: [.contentType: "application/json", .cookie: cookie],
+            body: ByteBuffer(string: body)) { r in (r.status, r.json) }
+    }
+
+    @Test("provider's office: paper application with its receipt, duplicate, handed over at the office (004 §47) (004 §58)", arguments: TestDatabase.allConfigured)
+    func office(_ kind: TestDatabase) async throws {
+        try await withTestApp(on: kind, clock: MovableClock(almaty: "2025-03-03T10:00")) { client, _, _ in
+            let staff = try await signIn(client, "school.staff")
+            let (s, body) = try await post(
+                client, "/api/v1/desk/applications", staff,
+                #"{"service": "S1", "channel": "office", "applicantIIN": "\#(DemoData.parentIIN.digits)", "providerId": "org-almaty-school-1", "documentId": "doc-certificate-2002", "documents": ["application", "identity-document"], "consent": true}"#)
+            #expect(s == .created)
+            #expect((body["receipt"] as? [String: Any])?["kind"] as? String == "acceptance")
+            let id = try #require((body["case"] as? [String: Any])?["id"] as? String)
+            #expect((body["case"] as? [String: Any])?["deadline"] as? String == "2025-03-27")  // the office counts day 1 from registration
+
+            for action in ["accept-for-review", "prepare-duplicate", "hand-over"] {
+                let (st, b) = try await post(client, "/api/v1/cases/\(id)/actions", staff, #"{"action": "\#(action)"}"#)
+                #expect(st == .ok, "\(action): \(b)")
+            }
+            // Provider staff cannot register for another school.
+            let (other, ob) = try await post(
+                client, "/api/v1/desk/applications", staff,
+                #"{"service": "S1", "channel": "office", "applicantIIN": "\#(DemoData.parentIIN.digits)", "providerId": "org-karaganda-school-7", "documents": ["application", "identity-document"], "consent": true}"#)
+            #expect(other == .forbidden && ob["code"] as? String == "access.forbidden")
+        }
+    }
+
+    @Test("State Corporation: intake, courier registry, review, result back, stored and handed over (004 §54) (004 §61)", arguments: TestDatabase.allConfigured)
+    func stateCorporation(_ kind: TestDatabase) async throws {
+        let clock = MovableClock(almaty: "2025-03-03T10:00")
+        try await withTestApp(on: kind, clock: clock) { client, _, _ in
+            let op = try await signIn(client, "operator")
+            let staff = try await signIn(client, "school.staff")
+            let (_, body) = try await post(
+                client, "/api/v1/desk/applications", op,
+                #"{"service": "S1", "channel": "state-corporation", "applicantIIN": "\#(DemoData.parentIIN.digits)", "providerId": "org-almaty-school-1", "documentId": "doc-certificate-2002", "documents": ["application", "identity-document"], "consent": true}"#)
+            let id = try #require((body["case"] as? [String: Any])?["id"] as? String)
+            let (formed, _) = try await post(client, "/api/v1/courier/registries", op, #"{"providerId": "org-almaty-school-1"}"#)
+            #expect(formed == .created)
+            for (who, action) in [(staff, "accept-for-review"), (staff, "prepare-duplicate"), (op, "receive-result"), (op, "hand-over")] {
+                let (st, b) = try await post(client, "/api/v1/cases/\(id)/actions", who, #"{"action": "\#(action)"}"#)
+                #expect(st == .ok, "\(action): \(b)")
+            }
+            try await client.execute(uri: "/api/v1/cases/\(id)", method: .get, headers: [.cookie: op]) { r in
+                #expect((r.json["case"] as? [String: Any])?["state"] as? String == "handed-over")
+                let kinds = (r.json["events"] as? [[String: Any]])?.compactMap { $0["kind"] as? String }
+                #expect(kinds == ["registered", "send-to-provider", "accept-for-review", "prepare-duplicate", "receive-result", "hand-over"])
+            }
+        }
+    }
+}

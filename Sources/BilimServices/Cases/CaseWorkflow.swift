@@ -120,6 +120,13 @@ package struct CaseWorkflow: Sendable {
                     of: original, id: deps.ids.make(), series: blank.series, number: blank.number, on: today, now: now)
                 try await decisions.insert(
                     try await decision(row, kind: "duplicate", grounds: [], document: dup.id, actor: actor, now: now, db: db))
+                if row.service == ServiceID.s2.rawValue {
+                    // A TVET duplicate also goes to the Digital documents service, through the outbox. (004 §59)
+                    try await OutboxRepository(db: db).enqueue(
+                        id: deps.ids.make(), idempotencyKey: "\(row.id):\(event.seq):digital-document", channel: "digital-document",
+                        recipientIIN: dup.holderIin, caseId: row.id, template: "digital-document",
+                        language: Language(rawValue: row.language) ?? .kk, payload: #"{"documentId":"\#(dup.id)"}"#, now: now)
+                }
             case .issueRefusal(let grounds):
                 try await decisions.insert(
                     try await decision(row, kind: "refusal", grounds: grounds, document: nil, actor: actor, now: now, db: db))

@@ -11,14 +11,19 @@ import ServiceLifecycle
 package struct OutboxDelivery: Sendable {
     package let database: Database
     package let gateway: any SMSGateway
+    package let digitalDocuments: any DigitalDocuments
     package let clock: any Clock
     package let logger: Logger
     package var lease: TimeInterval = 60
     package var maxAttempts = 8
 
-    package init(database: Database, gateway: any SMSGateway, clock: any Clock, logger: Logger) {
+    package init(
+        database: Database, gateway: any SMSGateway, digitalDocuments: (any DigitalDocuments)? = nil, clock: any Clock,
+        logger: Logger
+    ) {
         self.database = database
         self.gateway = gateway
+        self.digitalDocuments = digitalDocuments ?? EmbeddedDigitalDocuments(database: database, clock: clock)
         self.clock = clock
         self.logger = logger
     }
@@ -40,6 +45,13 @@ package struct OutboxDelivery: Sendable {
                     }
                     let text = (try? JSONDecoder().decode([String: String].self, from: Data(m.payload.utf8)))?["text"] ?? ""
                     try await gateway.send(key: m.idempotencyKey, phone: phone, text: text)
+                }
+                if m.channel == "digital-document" {
+                    let id = (try? JSONDecoder().decode([String: String].self, from: Data(m.payload.utf8)))?["documentId"] ?? ""
+                    guard let doc = try await DocumentRegistryRepository(db: database.sql).document(id: id) else {
+                        throw DomainError(.originalNotInRegistry, field: "documentId")
+                    }
+                    try await digitalDocuments.deliver(key: m.idempotencyKey, document: doc)
                 }
                 try await outbox.markSent(id: m.id, now: clock.now())
                 delivered += 1

@@ -12,7 +12,7 @@ struct CreateNotificationOutbox: Migration {
                 CREATE TABLE notification_outbox (
                     id TEXT PRIMARY KEY,
                     idempotency_key TEXT NOT NULL UNIQUE,
-                    channel TEXT NOT NULL CHECK (channel IN ('sms', 'cabinet', 'email')),
+                    channel TEXT NOT NULL CHECK (channel IN ('sms', 'cabinet', 'email', 'digital-document')),
                     recipient_iin TEXT NOT NULL,
                     case_id TEXT REFERENCES cases (id),
                     template TEXT NOT NULL,

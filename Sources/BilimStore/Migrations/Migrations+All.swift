@@ -13,5 +13,6 @@ package enum Migrations {
         CreateCaseWorkflow(),
         CreateCourierRegistries(),
         CreateComplaints(),
+        CreateDigitalDocumentsStandIn(),
     ]
 }
