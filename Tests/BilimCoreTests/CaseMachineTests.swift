@@ -127,3 +127,24 @@ import Testing
         }
     }
 }
+
+@Suite struct FileCheckTests {
+    @Test("a file must be a PDF or an image, not empty, within 5 MB, and carry its format's signature", arguments: [
+        ("application/pdf", Array("%PDF-1.4".utf8), nil as ErrorCode?),
+        ("image/jpeg", [0xFF, 0xD8, 0xFF, 0xE0], nil),
+        ("image/png; charset=binary", [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A], nil),
+        ("image/jpeg", Array("%PDF-1.4".utf8), .fileNotWhatItSays),
+        ("application/pdf", [0x4D, 0x5A, 0x90, 0x00], .fileNotWhatItSays),
+        ("application/x-msdownload", [0x4D, 0x5A], .fileTypeNotAllowed),
+        ("application/pdf", [], .fileEmpty),
+    ])
+    func check(_ type: String, _ bytes: [UInt8], _ expected: ErrorCode?) {
+        #expect(errorCode { () throws(DomainError) in try FileCheck.check(declaredType: type, bytes: bytes) } == expected)
+    }
+
+    @Test("a file over 5 MB is refused")
+    func tooLarge() {
+        let bytes = Array("%PDF-".utf8) + [UInt8](repeating: 0, count: FileCheck.maxBytes)
+        #expect(errorCode { () throws(DomainError) in try FileCheck.check(declaredType: "application/pdf", bytes: bytes) } == .fileTooLarge)
+    }
+}

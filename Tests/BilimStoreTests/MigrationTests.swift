@@ -8,7 +8,7 @@ import Testing
         "regions", "organizations", "persons", "representatives", "users", "education_documents", "document_grades",
         "cases", "case_events", "document_corrections", "notification_outbox", "calendar_years", "sessions",
         "registration_counters", "receipts", "decisions", "blank_stock", "standin_sms", "idempotency_keys",
-        "courier_registries", "courier_registry_items", "complaints", "standin_digital_documents",
+        "courier_registries", "courier_registry_items", "complaints", "standin_digital_documents", "case_attachments",
     ]
 
     func tableExists(_ name: String, _ db: Database) async -> Bool {

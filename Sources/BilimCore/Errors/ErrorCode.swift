@@ -49,6 +49,10 @@ package enum ErrorCode: String, CaseIterable, Sendable, Codable {
     case complaintTextRequired = "complaint.textRequired"
     case complaintNotFound = "complaint.notFound"
     case decisionNotFound = "decision.notFound"
+    case fileTypeNotAllowed = "file.typeNotAllowed"
+    case fileNotWhatItSays = "file.notWhatItSays"
+    case fileTooLarge = "file.tooLarge"
+    case fileEmpty = "file.empty"
     case internalError = "internal"
 
     package var category: ErrorCategory {
@@ -58,7 +62,7 @@ package enum ErrorCode: String, CaseIterable, Sendable, Codable {
         case .signInFailed, .signInRequired: .unauthorized
         case .forbidden, .csrfInvalid, .roleNotAllowed: .forbidden
         case .transitionNotAllowed: .conflict
-        case .requestTooLarge: .tooLarge
+        case .requestTooLarge, .fileTooLarge: .tooLarge
         case .databaseUnavailable, .internalError: .unavailable
         default: .validation
         }
@@ -301,6 +305,26 @@ package enum ErrorCode: String, CaseIterable, Sendable, Codable {
                 kk: "Бұл істе мұндай шешім жоқ.",
                 ru: "В этом деле нет такого решения.",
                 en: "This case has no such decision.")
+        case .fileTypeNotAllowed:
+            LocalizedText(
+                kk: "«{value}» файл түрі қабылданбайды: PDF, PNG немесе JPEG жіберіңіз.",
+                ru: "Тип файла «{value}» не принимается: отправьте PDF, PNG или JPEG.",
+                en: "File type '{value}' is not accepted: send a PDF, PNG or JPEG.")
+        case .fileNotWhatItSays:
+            LocalizedText(
+                kk: "Файл өзі көрсеткен {value} түріне сәйкес емес.",
+                ru: "Файл не является тем, чем назван ({value}).",
+                en: "The file is not the {value} it claims to be.")
+        case .fileTooLarge:
+            LocalizedText(
+                kk: "Файл тым үлкен: ең көбі {limit} МБ.",
+                ru: "Файл слишком большой: не более {limit} МБ.",
+                en: "The file is too large: at most {limit} MB.")
+        case .fileEmpty:
+            LocalizedText(
+                kk: "Файл бос.",
+                ru: "Файл пустой.",
+                en: "The file is empty.")
         case .databaseUnavailable:
             LocalizedText(
                 kk: "Дерекқор қолжетімсіз. Кейінірек қайталаңыз.",

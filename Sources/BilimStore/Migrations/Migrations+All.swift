@@ -14,5 +14,6 @@ package enum Migrations {
         CreateCourierRegistries(),
         CreateComplaints(),
         CreateDigitalDocumentsStandIn(),
+        CreateCaseAttachments(),
     ]
 }

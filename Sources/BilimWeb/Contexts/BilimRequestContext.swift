@@ -18,6 +18,6 @@ package struct BilimRequestContext: RequestContext {
     /// The request id Hummingbird puts in every log line of this request.
     package var requestId: String { logger[metadataKey: "hb.request.id"]?.description ?? "-" }
 
-    /// Forms are small; a larger body is refused before it is read.
-    package var maxUploadSize: Int { 256 * 1024 }
+    /// Attachments may be up to 5 MB; forms and JSON are held to `Body.smallLimit` by their readers.
+    package var maxUploadSize: Int { 5 * 1024 * 1024 + 1 }
 }

@@ -18,6 +18,8 @@ struct APICaseController {
         router.post("/api/v1/cases/{id}/actions", use: act)
         router.get("/api/v1/receipts/{number}", use: receipt)
         router.get("/api/v1/cabinet/messages", use: messages)
+        router.post("/api/v1/cases/{id}/attachments", use: attach)
+        router.get("/api/v1/cases/{id}/attachments", use: attachments)
     }
 
     static func actor(_ context: BilimRequestContext, _ deps: ServiceDependencies) async throws -> Actor {
@@ -259,6 +261,47 @@ struct APICaseController {
     }
 
     static let idempotencyKey = HTTPField.Name("Idempotency-Key")!
+    static let filename = HTTPField.Name("X-Filename")!
+
+    struct AttachmentAnswer: Encodable {
+        let id: String
+        let code: String
+        let filename: String
+        let mediaType: String
+        let size: Int
+        let sha256: String
+
+        init(_ a: AttachmentRow) {
+            id = a.id
+            code = a.code
+            filename = a.filename
+            mediaType = a.mediaType
+            size = a.size
+            sha256 = a.sha256
+        }
+    }
+
+    /// The raw file is the body; its type is `Content-Type`, its name `X-Filename`, the passport document it is
+    /// `?code=`. Checked against what it claims to be before anything is stored.
+    @Sendable func attach(_ request: Request, context: BilimRequestContext) async throws -> Response {
+        let actor = try await Self.actor(context, dependencies)
+        let buffer = try await Body.collect(request, context, limit: FileCheck.maxBytes + 1)
+        let bytes = Array(buffer.readableBytesView)
+        if bytes.count > FileCheck.maxBytes {
+            throw DomainError(.fileTooLarge, field: "file", ["limit": String(FileCheck.maxBytes / 1024 / 1024)])
+        }
+        let a = try await Attachments(dependencies).attach(
+            caseId: context.parameters.get("id") ?? "", code: request.uri.queryParameters["code"].map(String.init) ?? "other",
+            filename: request.headers[Self.filename] ?? "file", declaredType: request.headers[.contentType] ?? "",
+            bytes: bytes, by: actor)
+        return try JSON.response(AttachmentAnswer(a), status: .created)
+    }
+
+    @Sendable func attachments(_ request: Request, context: BilimRequestContext) async throws -> Response {
+        let actor = try await Self.actor(context, dependencies)
+        let row = try await CaseWorkflow(dependencies).visibleCase(context.parameters.get("id") ?? "", to: actor)
+        return try JSON.response(try await AttachmentRepository(db: dependencies.database.sql).list(caseId: row.id).map(AttachmentAnswer.init))
+    }
 
     static func service(_ raw: String) throws -> ServiceID {
         guard let s = ServiceID(rawValue: raw.uppercased()), s == .s1 || s == .s2 else {

@@ -63,10 +63,15 @@ enum JSON {
 }
 
 enum Body {
-    /// The whole request body, or `request.tooLarge` (413) past the context's limit.
-    static func collect(_ request: Request, _ context: BilimRequestContext) async throws -> ByteBuffer {
+    /// Forms and JSON bodies are small.
+    static let smallLimit = 256 * 1024
+
+    /// The whole request body, or `request.tooLarge` (413) past the limit (forms and JSON: `smallLimit`).
+    static func collect(_ request: Request, _ context: BilimRequestContext, limit: Int = smallLimit) async throws
+        -> ByteBuffer
+    {
         do {
-            return try await request.body.collect(upTo: context.maxUploadSize)
+            return try await request.body.collect(upTo: min(limit, context.maxUploadSize))
         } catch let error as DomainError {
             throw error
         } catch {
