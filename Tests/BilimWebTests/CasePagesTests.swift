@@ -44,6 +44,14 @@ import Testing
                 #expect(r.text.contains("Заявление зарегистрировано. Номер: S1-2025-000001. Срок результата: 2025-03-27."))
             }
             #expect(try await ReferenceRepository(db: deps.database.sql).count("cases") == 1)
+            // The application prints as its annex form, in the applicant's language, in two copies.
+            let casePath = String(location.split(separator: "?")[0])
+            try await client.execute(uri: casePath + "/application", method: .get, headers: [.cookie: parent]) { r in
+                #expect(r.text.contains(#"<html lang="ru">"#))
+                #expect(r.text.contains("Прошу выдать мне дубликат документа: Аттестат об общем среднем образовании ЖОБ № 0012345."))
+                #expect(r.text.contains("Документ утерян"))
+                #expect(r.text.components(separatedBy: #"<article class="sheet""#).count == 3)
+            }
         }
     }
 

@@ -327,6 +327,10 @@ class Runner:
                 problems.append("no confirmation notice with the number and deadline")
             case_path = urlsplit(d.current_url).path
             self.page_ok(lang, "%s-case-%s-applicant" % (lang, service), problems, details)
+            self.get(case_path + "/application")
+            if len(d.find_elements(By.CSS_SELECTOR, "article.sheet")) != 2:
+                problems.append("the printable application is not in two copies")
+            self.page_ok(lang, "%s-application-%s" % (lang, service), problems, details)
             # Staff: the queue, then the case, then the first action.
             self.sign_in_as(lang, staff, password)
             self.get("/cases")

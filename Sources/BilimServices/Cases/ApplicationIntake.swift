@@ -18,13 +18,15 @@ package struct Application: Sendable {
     package var pickupAtStateCorporation: Bool
     package var language: Language
     package var idempotencyKey: String?
+    package var reason: DuplicateReason = .lost
 
     package init(
         service: ServiceID, channel: Channel, applicantIIN: String, providerId: String, documentId: String? = nil,
         documents: Set<String>, applicableConditions: Set<String> = [], consent: Bool,
         identityDocumentValidUntil: CivilDate? = nil, pickupAtStateCorporation: Bool = false, language: Language,
-        idempotencyKey: String? = nil
+        idempotencyKey: String? = nil, reason: DuplicateReason = .lost
     ) {
+        self.reason = reason
         self.service = service
         self.channel = channel
         self.applicantIIN = applicantIIN
@@ -109,6 +111,7 @@ package struct ApplicationIntake: Sendable {
             row.pickupAtStateCorporation = (a.pickupAtStateCorporation || a.channel == .stateCorporation) ? 1 : 0
             row.consentAt = Instant.text(now)
             row.documents = String(decoding: try JSONEncoder().encode(a.documents.sorted()), as: UTF8.self)
+            row.reason = a.reason.rawValue
             try await CaseRepository(db: db).insert(row)
             let event = try await AuditChain(db: db).append(
                 caseId: caseId,

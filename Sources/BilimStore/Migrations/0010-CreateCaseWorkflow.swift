@@ -17,6 +17,7 @@ struct CreateCaseWorkflow: Migration {
                 "ALTER TABLE cases ADD COLUMN result_received_on TEXT",
                 "ALTER TABLE cases ADD COLUMN consent_at TEXT",
                 "ALTER TABLE cases ADD COLUMN documents TEXT NOT NULL DEFAULT '[]'",
+                "ALTER TABLE cases ADD COLUMN reason TEXT",
                 """
                 CREATE TABLE registration_counters (
                     scope TEXT PRIMARY KEY,
@@ -89,7 +90,7 @@ struct CreateCaseWorkflow: Migration {
         // SQLite drops a column only without a constraint on it, so the document_id reference is dropped with
         // its data on both databases by the column drop; the others are plain.
         for column in [
-            "documents", "consent_at", "result_received_on", "hearing_on", "hearing_notice_on", "promised_deadline",
+            "reason", "documents", "consent_at", "result_received_on", "hearing_on", "hearing_notice_on", "promised_deadline",
             "pickup_at_state_corporation", "document_id",
         ] {
             try await db.raw("ALTER TABLE cases DROP COLUMN \(ident: column)").run()

@@ -183,6 +183,8 @@ package struct CaseRow: Codable, Sendable, Hashable {
     package var consentAt: String?
     /// JSON array of the passport document codes handed over or attached.
     package var documents: String = "[]"
+    /// Why a duplicate is asked for: lost, damaged, name-changed, errors (000 Annex 1, 004 Annex 5).
+    package var reason: String?
 
     package init(
         id: String, registrationNumber: String, service: ServiceID, passportVersion: Int, channel: Channel,

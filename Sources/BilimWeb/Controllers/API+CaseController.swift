@@ -65,6 +65,7 @@ struct APICaseController {
         let consent: Bool
         let pickupAtStateCorporation: Bool?
         let language: String?
+        let reason: String?
     }
 
     /// `Idempotency-Key` makes a repeated submission return the first case.
@@ -76,7 +77,8 @@ struct APICaseController {
             applicantIIN: body.applicantIIN ?? actor.personIIN ?? "", providerId: body.providerId,
             documentId: body.documentId, documents: Set(body.documents), consent: body.consent,
             pickupAtStateCorporation: body.pickupAtStateCorporation ?? false,
-            language: try Self.language(body.language, context), idempotencyKey: request.headers[Self.idempotencyKey])
+            language: try Self.language(body.language, context), idempotencyKey: request.headers[Self.idempotencyKey],
+            reason: try Self.reason(body.reason))
         let outcome = try await ApplicationIntake(dependencies).submit(application, by: actor)
         return try JSON.response(
             IntakeAnswer(outcome, today: dependencies.today), status: outcome.repeated ? .ok : .created)
@@ -93,6 +95,7 @@ struct APICaseController {
         let consent: Bool
         let identityDocumentValidUntil: String?
         let language: String?
+        let reason: String?
     }
 
     @Sendable func desk(_ request: Request, context: BilimRequestContext) async throws -> Response {
@@ -112,7 +115,8 @@ struct APICaseController {
             service: try Self.service(body.service), channel: channel, applicantIIN: body.applicantIIN,
             providerId: body.providerId, documentId: body.documentId, documents: Set(body.documents),
             applicableConditions: Set(body.applicableConditions ?? []), consent: body.consent,
-            identityDocumentValidUntil: validUntil, language: try Self.language(body.language, context))
+            identityDocumentValidUntil: validUntil, language: try Self.language(body.language, context),
+            reason: try Self.reason(body.reason))
         let outcome = try await ApplicationIntake(dependencies).submit(application, by: actor)
         return try JSON.response(IntakeAnswer(outcome, today: dependencies.today), status: .created)
     }
@@ -308,6 +312,12 @@ struct APICaseController {
             throw DomainError(.serviceNotFound, field: "service", ["value": String(raw.prefix(20))])
         }
         return s
+    }
+
+    static func reason(_ raw: String?) throws -> DuplicateReason {
+        guard let raw else { return .lost }
+        guard let r = DuplicateReason(rawValue: raw) else { throw DomainError(.requestInvalid, field: "reason", ["field": "reason"]) }
+        return r
     }
 
     static func language(_ raw: String?, _ context: BilimRequestContext) throws -> Language {

@@ -38,6 +38,7 @@ struct ApplyController {
         let people: [Option]
         let providers: [Option]
         let documents: [Option]
+        let reasons: [Option]
         let noDocumentSelected: Bool
         let eApplication: Bool
         let consent: Bool
@@ -65,6 +66,7 @@ struct ApplyController {
         var eApplication = false
         var consent = false
         var pickup = false
+        var reason = DuplicateReason.lost.rawValue
         var submission = ""
 
         init() {}
@@ -76,6 +78,7 @@ struct ApplyController {
             eApplication = f["eApplication"] == "1"
             consent = f["consent"] == "1"
             pickup = f["pickup"] == "1"
+            reason = DuplicateReason(rawValue: f["reason"] ?? "")?.rawValue ?? DuplicateReason.lost.rawValue
             submission = f["submission"] ?? ""
         }
 
@@ -84,6 +87,7 @@ struct ApplyController {
                 .init(name: "person", value: person), .init(name: "provider", value: provider),
                 .init(name: "document", value: document), .init(name: "eApplication", value: eApplication ? "1" : "0"),
                 .init(name: "consent", value: consent ? "1" : "0"), .init(name: "pickup", value: pickup ? "1" : "0"),
+                .init(name: "reason", value: reason),
                 .init(name: "submission", value: submission),
             ]
         }
@@ -138,6 +142,7 @@ struct ApplyController {
         let model = FormPage(
             page: PageChrome(title: heading, context: context, text: t, path: "/apply/\(s.rawValue)"), service: s.rawValue,
             heading: heading, people: people, providers: providers, documents: documents,
+            reasons: DuplicateReason.allCases.map { .init(value: $0.rawValue, label: t("reason_\($0.rawValue)", lang), selected: $0.rawValue == v.reason) },
             noDocumentSelected: v.document.isEmpty, eApplication: v.eApplication, consent: v.consent, pickup: v.pickup,
             errors: errors, hasErrors: !errors.isEmpty,
             providerError: errors.first { $0.field == "provider" }?.message ?? "",
@@ -174,7 +179,8 @@ struct ApplyController {
             service: s, channel: .portal, applicantIIN: v.person, providerId: v.provider,
             documentId: v.document.isEmpty ? nil : v.document, documents: ["e-application"], consent: v.consent,
             pickupAtStateCorporation: v.pickup, language: lang,
-            idempotencyKey: v.submission.isEmpty ? nil : "page-\(v.submission)")
+            idempotencyKey: v.submission.isEmpty ? nil : "page-\(v.submission)",
+            reason: DuplicateReason(rawValue: v.reason) ?? .lost)
         do {
             let outcome = try await ApplicationIntake(dependencies).submit(application, by: actor)
             guard let c = outcome.caseRow else { throw DomainError(.internalError) }
@@ -206,6 +212,7 @@ struct ApplyController {
             answers: [
                 .init(label: t("apply_for", lang), value: person), .init(label: t("apply_provider", lang), value: provider),
                 .init(label: t("apply_document", lang), value: document),
+                .init(label: t("apply_reason", lang), value: t("reason_\(v.reason)", lang)),
                 .init(label: t("apply_consent", lang), value: v.consent ? yes : no),
                 .init(label: t("apply_pickup", lang), value: v.pickup ? yes : no),
             ],

@@ -14,6 +14,7 @@ struct CasePagesController {
         router.get("/cases", use: list)
         router.get("/cases/{id}", use: show)
         router.post("/cases/{id}/actions", use: act)
+        router.get("/cases/{id}/application", use: application)
     }
 
     func actor(_ context: BilimRequestContext) async throws -> Actor? {
@@ -112,5 +113,57 @@ struct CasePagesController {
                 errors: [FieldError(field: "action-\(body.action)", message: error.message(in: context.language) + (error.ref.map { " \($0)" } ?? ""))],
                 status: status)
         }
+    }
+
+    struct ApplicationPrint {
+        let lang: String
+        let title: String
+        let t: [String: String]
+        let number: String
+        let provider: String
+        let from: String
+        let iin: String
+        let request: String
+        let reason: String
+        let issued: String
+        let specialty: String
+        let hasSpecialty: Bool
+        let date: String
+        let copies: [DeskController.ReceiptPage.Copy]
+    }
+
+    /// The application as the annex form lays it out, print-ready in two copies, in the applicant's language.
+    /// (000 List item 8) (004 Annex 5) (001 Annex 1)
+    @Sendable func application(_ request: Request, context: BilimRequestContext) async throws -> Response {
+        guard let actor = try await actor(context) else { return .redirect(to: "/sign-in", type: .found) }
+        let row = try await CaseWorkflow(dependencies).visibleCase(context.parameters.get("id") ?? "", to: actor)
+        let lang = Language(rawValue: row.language) ?? .kk
+        let t = renderer.text
+        let db = dependencies.database.sql
+        let ref = ReferenceRepository(db: db)
+        func name(_ iin: String?) async throws -> String {
+            guard let iin, let p = try await ref.person(iin: iin) else { return "" }
+            return [p.surname, p.givenName, p.patronymic].compactMap { $0 }.joined(separator: " ")
+        }
+        let applicant = try await name(row.applicantIin)
+        let representative = try await name(row.representativeIin)
+        let doc = try await row.documentId.asyncMap { try await DocumentRegistryRepository(db: db).document(id: $0) } ?? nil
+        let provider = try await ref.organization(id: row.providerId)?.name[lang] ?? row.providerId
+        let docText = doc.map { "\(t("document_\($0.kind)", lang)) \($0.series) № \($0.number)" }
+            ?? (row.service == "S1" ? t("document_general-secondary-certificate", lang) : t("document_tvet-diploma", lang))
+        let requestText = row.representativeIin == nil
+            ? t("application_request", lang).replacing("{document}", with: docText)
+            : t("application_request_child", lang).replacing("{document}", with: docText).replacing("{child}", with: applicant)
+        let submitted = Instant.date(row.submittedAt).map { dependencies.localTime.local($0).date.iso } ?? row.registeredOn
+        return renderer.html(
+            "application",
+            ApplicationPrint(
+                lang: lang.rawValue, title: t("application_title", lang), t: t.table(lang), number: row.registrationNumber,
+                provider: provider, from: row.representativeIin == nil ? applicant : representative,
+                iin: row.representativeIin ?? row.applicantIin, request: requestText,
+                reason: t("reason_\(row.reason ?? "lost")", lang),
+                issued: doc.map { "\(provider), \($0.issueDate.prefix(4))" } ?? provider,
+                specialty: doc?.specialty ?? "", hasSpecialty: doc?.specialty != nil, date: submitted,
+                copies: [.init(label: "1"), .init(label: "2")]))
     }
 }

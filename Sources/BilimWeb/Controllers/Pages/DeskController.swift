@@ -41,6 +41,7 @@ struct DeskController {
         let consent: Bool
         let validUntil: String
         let languages: [Option]
+        let reasons: [Option]
         let errors: [FieldError]
         let hasErrors: Bool
     }
@@ -85,6 +86,7 @@ struct DeskController {
             },
             consent: f["consent"] == "1", validUntil: f["validUntil"] ?? "",
             languages: [Language.kk, .ru].map { .init(value: $0.rawValue, label: t("language_\($0.rawValue)", lang), selected: (f["language"] ?? lang.rawValue) == $0.rawValue) },
+            reasons: DuplicateReason.allCases.map { .init(value: $0.rawValue, label: t("reason_\($0.rawValue)", lang), selected: f["reason"] == $0.rawValue) },
             errors: errors, hasErrors: !errors.isEmpty)
         return renderer.html("desk", model, status: status)
     }
@@ -110,7 +112,8 @@ struct DeskController {
         let application = Application(
             service: s, channel: channel, applicantIIN: (f["iin"] ?? "").trimmingSpaces, providerId: provider,
             documentId: documentId, documents: docs, applicableConditions: conditions, consent: f["consent"] == "1",
-            identityDocumentValidUntil: validUntil, language: Language(rawValue: f["language"] ?? "") ?? lang)
+            identityDocumentValidUntil: validUntil, language: Language(rawValue: f["language"] ?? "") ?? lang,
+            reason: DuplicateReason(rawValue: f["reason"] ?? "") ?? .lost)
         do {
             let actor = try await Actor.of(user, database: dependencies.database)
             let outcome = try await ApplicationIntake(dependencies).submit(application, by: actor)
