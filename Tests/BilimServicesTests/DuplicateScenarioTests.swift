@@ -206,3 +206,21 @@ import Testing
         }
     }
 }
+
+@Suite struct IdentityRegistryTests {
+    @Test("at a desk an IIN the identity registry does not know is refused, and nothing is registered (004 §49)", arguments: TestDatabase.allConfigured)
+    func unknownPerson(_ kind: TestDatabase) async throws {
+        try await Scenario.run(kind, at: "2025-03-03T10:00") { s in
+            let op = try await s.actor("operator")
+            let a = Application(
+                service: .s1, channel: .stateCorporation, applicantIIN: "900514300121", providerId: "org-almaty-school-1",
+                documents: ["application", "identity-document"], consent: true, language: .kk)
+
+            await #expect(throws: DomainError(.identityNotFound, field: "applicantIIN", ref: "004 §49")) {
+                try await ApplicationIntake(s.deps).submit(a, by: op)
+            }
+            #expect(try await ReferenceRepository(db: s.deps.database.sql).count("cases") == 0)
+            #expect(try await ReferenceRepository(db: s.deps.database.sql).count("receipts") == 0)
+        }
+    }
+}

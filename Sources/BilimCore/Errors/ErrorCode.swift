@@ -53,11 +53,13 @@ package enum ErrorCode: String, CaseIterable, Sendable, Codable {
     case fileNotWhatItSays = "file.notWhatItSays"
     case fileTooLarge = "file.tooLarge"
     case fileEmpty = "file.empty"
+    case identityNotFound = "identity.notFound"
     case internalError = "internal"
 
     package var category: ErrorCategory {
         switch self {
-        case .serviceNotFound, .pageNotFound, .caseNotFound, .complaintNotFound, .decisionNotFound: .notFound
+        case .serviceNotFound, .pageNotFound, .caseNotFound, .complaintNotFound, .decisionNotFound, .identityNotFound:
+            .notFound
         case .applicationDuplicate, .concurrentChange, .blankStockEmpty: .conflict
         case .signInFailed, .signInRequired: .unauthorized
         case .forbidden, .csrfInvalid, .roleNotAllowed: .forbidden
@@ -325,6 +327,11 @@ package enum ErrorCode: String, CaseIterable, Sendable, Codable {
                 kk: "Файл бос.",
                 ru: "Файл пустой.",
                 en: "The file is empty.")
+        case .identityNotFound:
+            LocalizedText(
+                kk: "Бұл ЖСН жеке тұлғалардың мемлекеттік тізілімінде табылмады.",
+                ru: "Этот ИИН не найден в государственном реестре физических лиц.",
+                en: "This IIN is not in the state register of individuals.")
         case .databaseUnavailable:
             LocalizedText(
                 kk: "Дерекқор қолжетімсіз. Кейінірек қайталаңыз.",

@@ -72,6 +72,10 @@ package struct ApplicationIntake: Sendable {
         else { throw DomainError(.channelNotOffered, field: "channel", ["value": a.channel.rawValue]) }
         try await checkProvider(a)
         try await checkDocument(a, iin: iin)
+        // At a desk the identity comes from the registry through the gateway, not from the applicant. (004 §49)
+        if a.channel != .portal, try await deps.identity.person(iin: iin.digits) == nil {
+            throw DomainError(.identityNotFound, field: "applicantIIN", ref: "004 §49")
+        }
 
         let verdict = IntakeCheck.check(
             IntakePackage(

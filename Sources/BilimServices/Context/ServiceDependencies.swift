@@ -10,11 +10,14 @@ package struct ServiceDependencies: Sendable {
     package let ids: any IDGenerator
     package let localTime: LocalTime
     package let logger: Logger
+    package let identity: any IdentityRegistry
 
     package init(
         database: Database, passports: PassportCatalog, clock: any Clock = SystemClock(),
-        ids: any IDGenerator = RandomIDGenerator(), localTime: LocalTime = .almaty, logger: Logger
+        ids: any IDGenerator = RandomIDGenerator(), localTime: LocalTime = .almaty, logger: Logger,
+        identity: (any IdentityRegistry)? = nil
     ) {
+        self.identity = identity ?? EmbeddedIdentityRegistry(database: database)
         self.database = database
         self.passports = passports
         self.clock = clock
