@@ -21,7 +21,10 @@ import Testing
             let workflow = CaseWorkflow(s.deps)
             try await workflow.perform(.acceptForReview, on: c.id, by: staff)
             try await workflow.perform(.prepareDuplicate, on: c.id, by: staff)
-            let done = try await workflow.perform(.handOver, on: c.id, by: staff)
+            await #expect(throws: DomainError(.handOverProofRequired, field: "reason", ref: "004 §61")) {
+                try await workflow.perform(.handOver, on: c.id, by: staff)
+            }
+            let done = try await workflow.perform(.handOver, on: c.id, by: staff, reason: "identity card No. 012345678")
 
             #expect(done.state == "handed-over")
             #expect(try await s.events(c.id) == ["registered", "accept-for-review", "prepare-duplicate", "hand-over"])
@@ -136,9 +139,9 @@ import Testing
             try await w.perform(.sendToProvider, on: c.id, by: op)
             try await w.perform(.acceptForReview, on: c.id, by: staff)
             try await w.perform(.prepareDuplicate, on: c.id, by: staff)
-            await #expect(throws: DomainError.self) { try await w.perform(.handOver, on: c.id, by: staff) }
+            await #expect(throws: DomainError.self) { try await w.perform(.handOver, on: c.id, by: staff, reason: "identity card") }
             try await w.perform(.receiveResult, on: c.id, by: op)
-            let done = try await w.perform(.handOver, on: c.id, by: op)
+            let done = try await w.perform(.handOver, on: c.id, by: op, reason: "notarised power of attorney No. 77")
 
             #expect(done.state == "handed-over")
         }

@@ -37,7 +37,7 @@ import Testing
             #expect(again == .ok && (repeated["case"] as? [String: Any])?["id"] as? String == id)
 
             for action in ["accept-for-review", "prepare-duplicate", "hand-over"] {
-                let (s, body) = try await post(client, "/api/v1/cases/\(id)/actions", staff, #"{"action": "\#(action)"}"#)
+                let (s, body) = try await post(client, "/api/v1/cases/\(id)/actions", staff, #"{"action": "\#(action)", "reason": "identity card No. 012345678"}"#)
                 #expect(s == .ok, "\(action): \(body)")
             }
             try await client.execute(uri: "/api/v1/cases/\(id)", method: .get, headers: [.cookie: parent]) { r in
@@ -165,7 +165,7 @@ import Testing
             #expect((body["case"] as? [String: Any])?["deadline"] as? String == "2025-03-27")  // the office counts day 1 from registration
 
             for action in ["accept-for-review", "prepare-duplicate", "hand-over"] {
-                let (st, b) = try await post(client, "/api/v1/cases/\(id)/actions", staff, #"{"action": "\#(action)"}"#)
+                let (st, b) = try await post(client, "/api/v1/cases/\(id)/actions", staff, #"{"action": "\#(action)", "reason": "identity card No. 012345678"}"#)
                 #expect(st == .ok, "\(action): \(b)")
             }
             // Provider staff cannot register for another school.
@@ -189,7 +189,7 @@ import Testing
             let (formed, _) = try await post(client, "/api/v1/courier/registries", op, #"{"providerId": "org-almaty-school-1"}"#)
             #expect(formed == .created)
             for (who, action) in [(staff, "accept-for-review"), (staff, "prepare-duplicate"), (op, "receive-result"), (op, "hand-over")] {
-                let (st, b) = try await post(client, "/api/v1/cases/\(id)/actions", who, #"{"action": "\#(action)"}"#)
+                let (st, b) = try await post(client, "/api/v1/cases/\(id)/actions", who, #"{"action": "\#(action)", "reason": "identity card No. 012345678"}"#)
                 #expect(st == .ok, "\(action): \(b)")
             }
             try await client.execute(uri: "/api/v1/cases/\(id)", method: .get, headers: [.cookie: op]) { r in

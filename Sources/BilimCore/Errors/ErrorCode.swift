@@ -54,6 +54,7 @@ package enum ErrorCode: String, CaseIterable, Sendable, Codable {
     case fileTooLarge = "file.tooLarge"
     case fileEmpty = "file.empty"
     case identityNotFound = "identity.notFound"
+    case handOverProofRequired = "case.handOverProofRequired"
     case internalError = "internal"
 
     package var category: ErrorCategory {
@@ -332,6 +333,11 @@ package enum ErrorCode: String, CaseIterable, Sendable, Codable {
                 kk: "Бұл ЖСН жеке тұлғалардың мемлекеттік тізілімінде табылмады.",
                 ru: "Этот ИИН не найден в государственном реестре физических лиц.",
                 en: "This IIN is not in the state register of individuals.")
+        case .handOverProofRequired:
+            LocalizedText(
+                kk: "Нәтиже қолхат пен жеке басын куәландыратын құжат (немесе нотариат куәландырған сенімхат) бойынша беріледі: көрсетілген құжатты жазыңыз.",
+                ru: "Результат выдаётся по расписке и документу, удостоверяющему личность (или нотариальной доверенности): укажите предъявленный документ.",
+                en: "The result is handed over against the receipt and an identity document (or a notarised power of attorney): record the document shown.")
         case .databaseUnavailable:
             LocalizedText(
                 kk: "Дерекқор қолжетімсіз. Кейінірек қайталаңыз.",

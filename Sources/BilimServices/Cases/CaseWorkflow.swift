@@ -57,6 +57,11 @@ package struct CaseWorkflow: Sendable {
         let transition = try CaseMachine.decide(
             command, by: actor.role, facts: Self.facts(row), passport: passport, today: today,
             calendar: try await deps.calendars.calendar())
+        // The result is handed over against the receipt and an identity document, or to a representative with a
+        // notarised power of attorney: what was shown is recorded. (004 §61) (001 §9)
+        if command == .handOver, (reason ?? "").trimmingSpaces.count < 3 {
+            throw DomainError(.handOverProofRequired, field: "reason", ref: "004 §61")
+        }
         let now = deps.clock.now()
         return try await deps.database.transaction { db in
             try await write(transition, command: command, row: row, actor: actor, reason: reason, today: today, now: now, db: db)

@@ -55,6 +55,7 @@ struct CasePage {
         let needsGrounds: Bool
         let needsHearingDate: Bool
         let needsReason: Bool
+        let reasonLabel: String
     }
 
     struct Ground {

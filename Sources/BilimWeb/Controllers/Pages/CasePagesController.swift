@@ -75,7 +75,8 @@ struct CasePagesController {
             CasePage.Action(
                 name: name, label: t("action_\(name)", lang),
                 needsGrounds: name == "preliminary-refusal" || name == "decide-refusal",
-                needsHearingDate: name == "preliminary-refusal", needsReason: name == "object")
+                needsHearingDate: name == "preliminary-refusal", needsReason: name == "object" || name == "hand-over",
+                reasonLabel: t(name == "hand-over" ? "case_handover_proof" : "case_reason", lang))
         }
         let heading = t("case_title", lang).replacing("{number}", with: row.registrationNumber)
         let model = CasePage(
