@@ -9,8 +9,9 @@ import Testing
         (["--registered", "2025-03-20T18:00:00", "--channel", "portal", "--working-days", "15"], "2025-03-26", "2025-04-15"),
         // State Corporation: the acceptance day is not counted; Nauryz 21-25 March 2025 is skipped.
         (["--registered", "2025-03-19T10:00", "--channel", "state-corporation", "--working-days", "5"], "2025-03-19", "2025-03-31"),
-        // A Saturday intake registers on Monday.
-        (["--registered", "2025-03-29T11:00", "--channel", "state-corporation", "--working-days", "1"], "2025-03-31", "2025-04-01"),
+        // A Saturday intake registers on Monday, and Monday, the first working day after the acceptance, is day 1.
+        (["--registered", "2025-03-29T11:00", "--channel", "state-corporation", "--working-days", "1"], "2025-03-31", "2025-03-31"),
+        (["--registered", "2025-03-28T19:30", "--channel", "state-corporation", "--calendar-days", "3"], "2025-03-31", "2025-03-31"),
         // Calendar days: a last day that is non-working moves to the next working day.
         (["--registered", "2025-03-03T09:00", "--channel", "office", "--calendar-days", "20"], "2025-03-03", "2025-03-26"),
         // RFC 3339 instants are converted to Almaty time, with the zone of their date: UTC+6 before 1 March 2024,
@@ -47,6 +48,7 @@ import Testing
 
     @Test("bad arguments: a clear message on standard error and exit status 2", arguments: [
         (["deadline", "--registered", "2025-03-20T17:30", "--channel", "portal", "--working-days", "0"], "at least 1 day"),
+        (["deadline", "--registered", "2025-03-20T17:30", "--channel", "portal", "--calendar-days", "9223372036854775807"], "at most 3660 days"),
         (["deadline", "--registered", "2025-02-30T10:00", "--channel", "portal", "--working-days", "3"], "is not YYYY-MM-DDTHH:MM"),
         (["deadline", "--registered", "yesterday", "--channel", "portal", "--working-days", "3"], "is not YYYY-MM-DDTHH:MM"),
         (["deadline", "--registered", "2025-03-20T10:00", "--channel", "mail", "--working-days", "3"], "--channel must be"),

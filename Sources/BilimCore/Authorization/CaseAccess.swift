@@ -48,3 +48,15 @@ package enum CaseAccess {
         actor.role == .applicant && (actor.personIIN == applicantIIN || actor.childrenIINs.contains(applicantIIN))
     }
 }
+
+/// Who may see a receipt: the staff of the desk that issued it, the applicant and the parent of a minor applicant.
+package enum ReceiptAccess {
+    package static func canView(_ actor: Actor, officeId: String, applicantIIN: String) -> Bool {
+        switch actor.role {
+        case .providerStaff, .stateCorporationOperator: return actor.organizationId == officeId
+        case .applicant: return actor.personIIN == applicantIIN || actor.childrenIINs.contains(applicantIIN)
+        case .administrator: return true
+        default: return false
+        }
+    }
+}

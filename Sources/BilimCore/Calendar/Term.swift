@@ -5,9 +5,12 @@ package struct Term: Hashable, Codable, Sendable {
     package let days: Int
     package let unit: Unit
 
-    /// A term must be at least one day.
+    /// The longest term the rules know is well under a year; ten years bounds any input.
+    package static let maxDays = 3660
+
+    /// A term must be at least one day (and at most `maxDays`).
     package init(days: Int, unit: Unit) throws(DomainError) {
-        guard days >= 1 else { throw DomainError(.termInvalid, field: "days") }
+        guard days >= 1, days <= Term.maxDays else { throw DomainError(.termInvalid, field: "days") }
         self.days = days
         self.unit = unit
     }
@@ -23,20 +26,22 @@ package struct Term: Hashable, Codable, Sendable {
     ///
     /// - Working days: day 1 is the registration day when it is a working day; the deadline is the N-th working day.
     /// - Calendar days: day 1 is the registration day; a last day that is non-working moves to the next working day.
-    /// - State Corporation intake: the day of acceptance is not counted, so day 1 is the next day (working days:
-    ///   the next working day). (001 §4) (004 §56)
-    package func deadline(registeredOn: CivilDate, channel: Channel, calendar: WorkingCalendar) throws(DomainError)
-        -> CivilDate
-    {
+    /// - State Corporation intake: the day of acceptance is not counted, so day 1 is the day after the acceptance
+    ///   (working days: the next working day after it). A Saturday or after-hours acceptance registers on the next
+    ///   working day, which is then day 1 itself. (001 §4) (004 §56)
+    package func deadline(
+        registeredOn: CivilDate, channel: Channel, calendar: WorkingCalendar, acceptedOn: CivilDate? = nil
+    ) throws(DomainError) -> CivilDate {
         let acceptanceNotCounted = channel == .stateCorporation
+        let accepted = min(acceptedOn ?? registeredOn, registeredOn)
         switch unit {
         case .working:
             let first =
                 acceptanceNotCounted
-                ? try calendar.nextWorkingDay(after: registeredOn) : try calendar.workingDay(onOrAfter: registeredOn)
+                ? try calendar.nextWorkingDay(after: accepted) : try calendar.workingDay(onOrAfter: registeredOn)
             return try calendar.adding(workingDays: days - 1, to: first)
         case .calendar:
-            let first = acceptanceNotCounted ? registeredOn.adding(days: 1) : registeredOn
+            let first = acceptanceNotCounted ? accepted.adding(days: 1) : registeredOn
             return try calendar.workingDay(onOrAfter: first.adding(days: days - 1))
         }
     }

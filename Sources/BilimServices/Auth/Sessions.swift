@@ -35,7 +35,7 @@ package struct Sessions: Sendable {
             let stored = try? JSONDecoder().decode(Stored.self, from: Data(value.utf8)),
             let user = try await ReferenceRepository(db: database.sql).user(id: stored.userId), user.disabledAt == nil
         else { return nil }
-        try await repo.set(key: key, value: value, expiresAt: clock.now().addingTimeInterval(idleTimeout))
+        try await repo.touch(key: key, expiresAt: clock.now().addingTimeInterval(idleTimeout))
         return user
     }
 

@@ -100,9 +100,12 @@ package struct ApplicationIntake: Sendable {
         let closing = passport.schedule(for: a.channel)?.registrationClosesAt ?? Registration.defaultClosingTime
         let registeredOn = try Registration.registrationDay(submittedAt: local, closingTime: closing, calendar: calendar)
         guard let term = passport.countableTerm else { throw DomainError(.passportInvalid, ["detail": "term"]) }
-        let deadline = try term.deadline(registeredOn: registeredOn, channel: a.channel, calendar: calendar)
+        let deadline = try term.deadline(
+            registeredOn: registeredOn, channel: a.channel, calendar: calendar, acceptedOn: local.date)
         let caseId = deps.ids.make()
-        let representative = iin.digits == actor.personIIN ? nil : actor.personIIN
+        // Only a parent applying on the portal for their minor child is recorded as the representative.
+        let representative = a.channel == .portal && actor.role == .applicant && iin.digits != actor.personIIN
+            ? actor.personIIN : nil
         return try await deps.database.transaction { db in
             let seq = try await NumberSequence(db: db).next("case-\(a.service.rawValue)-\(registeredOn.year)")
             let number = "\(a.service.rawValue)-\(registeredOn.year)-\(Digits.pad(seq, 6))"
@@ -129,7 +132,7 @@ package struct ApplicationIntake: Sendable {
                 receipt = try await ReceiptRepository(db: db).issue(
                     kind: "acceptance", id: deps.ids.make(), service: a.service, channel: a.channel, caseId: caseId,
                     officeId: office, applicantIIN: iin.digits, documents: a.documents.sorted(), missing: [],
-                    staffUserId: actor.userId, language: a.language, now: now)
+                    staffUserId: actor.userId, language: a.language, now: now, year: local.date.year)
             }
             if let key = a.idempotencyKey {
                 try await db.insert(into: "idempotency_keys").columns("key", "user_id", "case_id", "created_at")
@@ -185,7 +188,7 @@ package struct ApplicationIntake: Sendable {
             try await ReceiptRepository(db: db).issue(
                 kind: "refusal", id: deps.ids.make(), service: a.service, channel: a.channel, caseId: nil, officeId: office,
                 applicantIIN: a.applicantIIN, documents: a.documents.sorted(), missing: missing, staffUserId: actor.userId,
-                language: a.language, now: now)
+                language: a.language, now: now, year: deps.today.year)
         }
     }
 }

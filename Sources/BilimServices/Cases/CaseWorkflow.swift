@@ -144,7 +144,7 @@ package struct CaseWorkflow: Sendable {
     private func decision(
         _ row: CaseRow, kind: String, grounds: [String], document: String?, actor: Actor, now: Date, db: any SQLDatabase
     ) async throws -> DecisionRow {
-        let year = String(Instant.text(now).prefix(4))
+        let year = String(deps.localTime.local(now).date.year)
         let seq = try await NumberSequence(db: db).next("decision-\(year)")
         return DecisionRow(
             id: deps.ids.make(), number: "D-\(year)-\(Digits.pad(seq, 6))",

@@ -28,13 +28,14 @@ package struct CourierDispatch: Sendable {
             for c in waiting {
                 guard let service = ServiceID(rawValue: c.service),
                     let passport = passports.versions(of: service).first(where: { $0.version == c.passportVersion })
-                else { continue }
+                else { throw DomainError(.passportInvalid, ["detail": "\(c.service) v\(c.passportVersion) is not loaded"]) }
                 let t = try CaseMachine.decide(
                     .sendToProvider, by: actor.role, facts: CaseWorkflow.facts(c), passport: passport, today: today,
                     calendar: calendar)
                 _ = try await workflow.write(t, command: .sendToProvider, row: c, actor: actor, reason: nil, today: today, now: now, db: db)
             }
-            let run = try await courier.runs(officeId: office, on: today) + 1
+            // The run of the day comes from a counter, so two operators forming at once get different runs.
+            let run = try await NumberSequence(db: db).next("courier-run-\(office)-\(today.iso)")
             let seq = try await NumberSequence(db: db).next("courier-\(today.year)")
             let row = CourierRegistryRow(
                 id: deps.ids.make(), number: "K-\(today.year)-\(Digits.pad(seq, 6))", officeId: office,

@@ -28,7 +28,8 @@ package struct DeadlineRecalculation: Sendable {
                 let registered = CivilDate(iso: row.registeredOn), let current = CivilDate(iso: row.deadline),
                 let term = deps.passports.versions(of: service).first(where: { $0.version == row.passportVersion })?.countableTerm
             else { continue }
-            let recomputed = try term.deadline(registeredOn: registered, channel: channel, calendar: calendar)
+            let accepted = Instant.date(row.submittedAt).map { deps.localTime.local($0).date }
+            let recomputed = try term.deadline(registeredOn: registered, channel: channel, calendar: calendar, acceptedOn: accepted)
             guard recomputed > current else { continue }
             var next = row
             next.deadline = recomputed.iso

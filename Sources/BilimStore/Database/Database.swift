@@ -48,7 +48,8 @@ package final class Database: Sendable {
                     requestTimeout: .seconds(10), logger: logger, on: MultiThreadedEventLoopGroup.singleton)
                 // The pool is internally synchronised; AsyncKit predates Sendable annotations.
                 let box = PoolBox(pool: pool)
-                db = Database(url: url, sql: pool.database(logger: logger).sql()) { try await box.pool.shutdownAsync() }
+                // Queries are not logged: their binds carry personal data.
+                db = Database(url: url, sql: pool.database(logger: logger).sql(queryLogLevel: nil)) { try await box.pool.shutdownAsync() }
             }
             do {
                 try await db.ping()

@@ -71,10 +71,15 @@ package struct CourierRepository: Sendable {
             .orderBy("created_at", .descending).limit(limit).all().map { try $0.model(CourierRegistryRow.self) }
     }
 
-    /// Results kept at the office longer than the month the law allows, due back to their provider. (004 §62)
-    package func dueForReturn(officeId: String, receivedOnOrBefore day: CivilDate) async throws -> [CaseRow] {
+    /// Results kept at the office past the month the law allows, due back to their provider: the same rule the
+    /// state machine applies to the return itself. (004 §62)
+    package func dueForReturn(officeId: String, today: CivilDate) async throws -> [CaseRow] {
         try await db.select().column("*").from("cases").where("intake_office_id", .equal, officeId)
-            .where("state", .equal, CaseState.stored.rawValue).where("result_received_on", .lessThanOrEqual, day.iso)
-            .orderBy("result_received_on").all().map { try $0.model(CaseRow.self) }
+            .where("state", .equal, CaseState.stored.rawValue).orderBy("result_received_on").all()
+            .map { try $0.model(CaseRow.self) }
+            .filter { row in
+                guard let received = row.resultReceivedOn.flatMap({ CivilDate(iso: $0) }) else { return false }
+                return StatutoryTerms.storageEnds(receivedOn: received) < today
+            }
     }
 }

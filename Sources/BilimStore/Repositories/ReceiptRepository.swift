@@ -29,9 +29,10 @@ package struct ReceiptRepository: Sendable {
 
     package func issue(
         kind: String, id: String, service: ServiceID, channel: Channel, caseId: String?, officeId: String,
-        applicantIIN: String, documents: [String], missing: [String], staffUserId: String, language: Language, now: Date
+        applicantIIN: String, documents: [String], missing: [String], staffUserId: String, language: Language, now: Date,
+        year localYear: Int
     ) async throws -> ReceiptRow {
-        let year = String(Instant.text(now).prefix(4))
+        let year = String(localYear)
         let seq = try await NumberSequence(db: db).next("receipt-\(year)")
         let row = ReceiptRow(
             id: id, number: "R-\(year)-\(Digits.pad(seq, 6))", kind: kind, service: service.rawValue,

@@ -24,6 +24,11 @@ package struct SessionRepository: Sendable {
         return try row.decode(column: "value", as: String.self)
     }
 
+    /// Extends a session's expiry in place (no gap in which a parallel request finds no session).
+    package func touch(key: String, expiresAt: Date) async throws {
+        try await db.update("sessions").set("expires_at", to: Instant.text(expiresAt)).where("key", .equal, key).run()
+    }
+
     package func remove(key: String) async throws {
         try await db.delete(from: "sessions").where("key", .equal, key).run()
     }

@@ -24,7 +24,7 @@ struct APICaseController {
 
     static func actor(_ context: BilimRequestContext, _ deps: ServiceDependencies) async throws -> Actor {
         guard let user = context.user else { throw DomainError(.signInRequired) }
-        return try await Actor.of(user, database: deps.database)
+        return try await Actor.of(user, database: deps.database, today: deps.today)
     }
 
     struct CaseSummary: Encodable {
@@ -239,7 +239,7 @@ struct APICaseController {
         let actor = try await Self.actor(context, dependencies)
         let number = context.parameters.get("number") ?? ""
         guard let r = try await ReceiptRepository(db: dependencies.database.sql).find(number: number),
-            actor.organizationId == r.officeId || actor.personIIN == r.applicantIin || actor.role == .administrator
+            ReceiptAccess.canView(actor, officeId: r.officeId, applicantIIN: r.applicantIin)
         else { throw DomainError(.caseNotFound, field: "number") }
         return try JSON.response(ReceiptAnswer(r))
     }

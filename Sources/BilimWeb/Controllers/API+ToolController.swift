@@ -61,7 +61,7 @@ struct APIToolController {
         }
         let calendar = try await dependencies.calendars.calendar()
         let registered = try Registration.registrationDay(submittedAt: moment, calendar: calendar)
-        let deadline = try term.deadline(registeredOn: registered, channel: channel, calendar: calendar)
+        let deadline = try term.deadline(registeredOn: registered, channel: channel, calendar: calendar, acceptedOn: moment.date)
         return try JSON.response(DeadlineAnswer(registeredOn: registered.iso, deadline: deadline.iso))
     }
 

@@ -21,7 +21,7 @@ struct ComplaintController {
 
     func actor(_ context: BilimRequestContext) async throws -> Actor {
         guard let user = context.user else { throw DomainError(.signInRequired) }
-        return try await Actor.of(user, database: dependencies.database)
+        return try await Actor.of(user, database: dependencies.database, today: dependencies.today)
     }
 
     struct ComplaintAnswer: Encodable {

@@ -43,7 +43,9 @@ struct CalendarCommand: AsyncParsableCommand {
             switch (workingDays, calendarDays) {
             case (nil, nil): throw ValidationError("give --working-days or --calendar-days")
             case (.some, .some): throw ValidationError("give --working-days or --calendar-days, not both")
-            case (let n?, nil), (nil, let n?): if n < 1 { throw ValidationError("a term must be at least 1 day (got \(n))") }
+            case (let n?, nil), (nil, let n?):
+                if n < 1 { throw ValidationError("a term must be at least 1 day (got \(n))") }
+                if n > Term.maxDays { throw ValidationError("a term must be at most \(Term.maxDays) days (got \(n))") }
             }
         }
 
@@ -57,7 +59,8 @@ struct CalendarCommand: AsyncParsableCommand {
             let calendar = try await currentCalendar()
             do {
                 let day = try Registration.registrationDay(submittedAt: moment, calendar: calendar)
-                let deadline = try term.deadline(registeredOn: day, channel: Channel(rawValue: channel)!, calendar: calendar)
+                let deadline = try term.deadline(
+                    registeredOn: day, channel: Channel(rawValue: channel)!, calendar: calendar, acceptedOn: moment.date)
                 print(#"{"registeredOn": "\#(day.iso)", "deadline": "\#(deadline.iso)"}"#)
             } catch { throw UsageFailure(error.message(in: .en)) }
         }

@@ -55,10 +55,12 @@ struct Serve: AsyncParsableCommand {
             throw UsageFailure("cannot start: \(error)")
         }
         let deps = ServiceDependencies(database: database, passports: catalog, logger: logger)
-        if !noDemo, try await DemoData.seedIfEmpty(database, clock: deps.clock) {
+        // Demo accounts share a published password: only on the embedded database, or when asked for explicitly.
+        let demo = !noDemo && (url.isSQLite || env["BILIM_DEMO"] == "1")
+        if demo, try await DemoData.seedIfEmpty(database, clock: deps.clock) {
             say("created demo data")
         }
-        if !noDemo {
+        if demo {
             say("demo sign-in (password for every account: \(DemoData.password)):")
             for a in DemoData.accounts { say("  \(a.login.padding(toLength: 14, withPad: " ", startingAt: 0)) \(a.role.rawValue)") }
         }

@@ -157,10 +157,14 @@ struct ApplyController {
         let fields = try await Forms.fields(request: request, context: context)
         var v = Values(fields)
         let lang = context.language
+        // Only oneself or one's own minor child, and only their documents, before anything is shown back.
+        let actor = try await Actor.of(user, database: dependencies.database, today: dependencies.today)
+        guard CaseAccess.canApply(actor, for: v.person) else { throw DomainError(.forbidden, field: "person") }
         // A document chosen from the registry names its issuer: the provider follows from it.
-        if !v.document.isEmpty,
-            let doc = try await DocumentRegistryRepository(db: dependencies.database.sql).document(id: v.document)
-        {
+        if !v.document.isEmpty {
+            guard let doc = try await DocumentRegistryRepository(db: dependencies.database.sql).document(id: v.document),
+                doc.holderIin == v.person
+            else { throw DomainError(.documentNotHolders, field: "document") }
             v.provider = doc.organizationId
         }
         var errors: [FieldError] = []
@@ -174,7 +178,6 @@ struct ApplyController {
             if v.submission.isEmpty { v.submission = Sessions.randomToken() }
             return try await checkPage(s, values: v, context: context)
         }
-        let actor = try await Actor.of(user, database: dependencies.database)
         let application = Application(
             service: s, channel: .portal, applicantIIN: v.person, providerId: v.provider,
             documentId: v.document.isEmpty ? nil : v.document, documents: ["e-application"], consent: v.consent,

@@ -117,7 +117,8 @@ struct AuthController {
         if let iin = user.personIin {
             // The applicant's own documents and their minor children's (SPEC.md "Who sees what").
             let registry = DocumentRegistryRepository(db: dependencies.database.sql)
-            let children = try await ref.children(of: iin)
+            let children = try await Actor.of(user, database: dependencies.database, today: dependencies.today)
+                .childrenIINs.sorted()
             for holder in [iin] + children {
                 for d in try await registry.documents(holderIIN: holder) {
                     docs.append(

@@ -19,7 +19,7 @@ struct CasePagesController {
 
     func actor(_ context: BilimRequestContext) async throws -> Actor? {
         guard let user = context.user else { return nil }
-        return try await Actor.of(user, database: dependencies.database)
+        return try await Actor.of(user, database: dependencies.database, today: dependencies.today)
     }
 
     @Sendable func list(_ request: Request, context: BilimRequestContext) async throws -> Response {

@@ -21,7 +21,7 @@ struct CourierController {
 
     func operatorActor(_ context: BilimRequestContext) async throws -> Actor {
         guard let user = context.user else { throw DomainError(.signInRequired) }
-        let actor = try await Actor.of(user, database: dependencies.database)
+        let actor = try await Actor.of(user, database: dependencies.database, today: dependencies.today)
         guard actor.role == .stateCorporationOperator, actor.organizationId != nil else { throw DomainError(.forbidden) }
         return actor
     }
@@ -57,11 +57,9 @@ struct CourierController {
         for (provider, cases) in groups.sorted(by: { $0.key < $1.key }) {
             waiting.append(.init(providerId: provider, provider: try await ref.organization(id: provider)?.name[lang] ?? provider, cases: cases))
         }
-        // Kept one month from receipt: anything received on or before this day a month ago is due back. (004 §62)
-        let monthAgo = dependencies.today.adding(months: -1).adding(days: -1)
         return Overview(
             runsToday: try await courier.runs(officeId: office, on: dependencies.today), waiting: waiting,
-            dueForReturn: try await courier.dueForReturn(officeId: office, receivedOnOrBefore: monthAgo).map {
+            dueForReturn: try await courier.dueForReturn(officeId: office, today: dependencies.today).map {
                 APICaseController.CaseSummary($0, today: dependencies.today)
             },
             registries: try await courier.registries(officeId: office).map {

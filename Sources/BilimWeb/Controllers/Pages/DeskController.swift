@@ -115,7 +115,7 @@ struct DeskController {
             identityDocumentValidUntil: validUntil, language: Language(rawValue: f["language"] ?? "") ?? lang,
             reason: DuplicateReason(rawValue: f["reason"] ?? "") ?? .lost)
         do {
-            let actor = try await Actor.of(user, database: dependencies.database)
+            let actor = try await Actor.of(user, database: dependencies.database, today: dependencies.today)
             let outcome = try await ApplicationIntake(dependencies).submit(application, by: actor)
             guard let r = outcome.receipt else { throw DomainError(.internalError) }
             return .redirect(to: "/receipts/\(r.number)", type: .normal)
@@ -155,8 +155,9 @@ struct DeskController {
         guard let user = context.user else { return .redirect(to: "/sign-in", type: .found) }
         let number = context.parameters.get("number") ?? ""
         let db = dependencies.database.sql
+        let actor = try await Actor.of(user, database: dependencies.database, today: dependencies.today)
         guard let r = try await ReceiptRepository(db: db).find(number: number),
-            user.organizationId == r.officeId || user.personIin == r.applicantIin || user.role == Role.administrator.rawValue
+            ReceiptAccess.canView(actor, officeId: r.officeId, applicantIIN: r.applicantIin)
         else { throw DomainError(.caseNotFound, field: "number") }
         let lang = Language(rawValue: r.language) ?? .kk
         let t = renderer.text
