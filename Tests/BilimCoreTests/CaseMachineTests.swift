@@ -91,6 +91,20 @@ import Testing
         #expect(late?.code == .objectionPeriodOver && late?.arguments["date"] == "2025-03-12")
     }
 
+    @Test("the hearing is not held before its day, and an objection stays open 2 working days after the notice (004 §58)")
+    func hearingDay() throws {
+        var f = facts(.preliminaryRefusal)
+        f.hearingNoticeOn = day("2025-03-11")
+        f.hearingOn = day("2025-03-13")
+
+        #expect(domainError { () throws(DomainError) in try decide(.holdHearing, .providerStaff, f, today: "2025-03-12") }?.code == .hearingNotYet)
+        #expect(try decide(.holdHearing, .providerStaff, f, today: "2025-03-13").to == .hearing)
+        var held = f
+        held.state = .hearing
+        #expect(try decide(.object, .applicant, held, today: "2025-03-13").to == .hearing)
+        #expect(errorCode { () throws(DomainError) in try decide(.object, .applicant, held, today: "2025-03-14") } == .objectionPeriodOver)
+    }
+
     @Test("after the hearing: the duplicate, or a refusal on the passport's grounds only (004 §58) (000 List item 9)")
     func decision() throws {
         #expect(try decide(.holdHearing, .providerStaff, facts(.preliminaryRefusal)).to == .hearing)

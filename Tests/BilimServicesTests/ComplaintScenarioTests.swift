@@ -14,7 +14,7 @@ import Testing
         let w = CaseWorkflow(s.deps)
         try await w.perform(.acceptForReview, on: c.id, by: staff)
         s.clock.set(almaty: "2025-03-12T11:00")
-        try await w.perform(.preliminaryRefusal(grounds: ["unreliable-documents"], hearingOn: CivilDate(year: 2025, month: 3, day: 14)!), on: c.id, by: staff)
+        try await w.perform(.preliminaryRefusal(grounds: ["unreliable-documents"], hearingOn: CivilDate(year: 2025, month: 3, day: 12)!), on: c.id, by: staff)
         try await w.perform(.holdHearing, on: c.id, by: staff)
         try await w.perform(.decideRefusal(grounds: ["unreliable-documents"]), on: c.id, by: staff)
         let refusal = try #require(try await DecisionRepository(db: s.deps.database.sql).decisions(caseId: c.id).last)

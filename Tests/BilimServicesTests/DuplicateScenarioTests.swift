@@ -159,6 +159,10 @@ import Testing
             s.clock.set(almaty: "2025-03-12T11:00")
             try await w.perform(.preliminaryRefusal(grounds: ["unreliable-documents"], hearingOn: CivilDate(year: 2025, month: 3, day: 14)!), on: c.id, by: staff)
             try await w.perform(.object, on: c.id, by: parent, reason: "the certificate is genuine")
+            await #expect(throws: DomainError(.hearingNotYet, field: "action", ref: "004 §58", ["date": "2025-03-14"])) {
+                try await w.perform(.holdHearing, on: c.id, by: staff)
+            }
+            s.clock.set(almaty: "2025-03-14T11:00")
             try await w.perform(.holdHearing, on: c.id, by: staff)
             let refused = try await w.perform(.decideRefusal(grounds: ["unreliable-documents"]), on: c.id, by: staff)
 

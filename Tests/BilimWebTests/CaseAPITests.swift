@@ -78,7 +78,7 @@ import Testing
             parent = try await signIn(client, "applicant")
             staff = try await signIn(client, "school.staff")
             let steps = [
-                (staff, #"{"action": "preliminary-refusal", "grounds": ["unreliable-documents"], "hearingOn": "2025-03-14"}"#),
+                (staff, #"{"action": "preliminary-refusal", "grounds": ["unreliable-documents"], "hearingOn": "2025-03-12"}"#),
                 (parent, #"{"action": "object", "reason": "the certificate is genuine"}"#),
                 (staff, #"{"action": "hold-hearing"}"#),
                 (staff, #"{"action": "decide-refusal", "grounds": ["unreliable-documents"]}"#),

@@ -27,7 +27,7 @@ import Testing
             staff = try await signIn(client, "school.staff")
             for body in [
                 #"{"action": "accept-for-review"}"#,
-                #"{"action": "preliminary-refusal", "grounds": ["unreliable-documents"], "hearingOn": "2025-03-14"}"#,
+                #"{"action": "preliminary-refusal", "grounds": ["unreliable-documents"], "hearingOn": "2025-03-12"}"#,
                 #"{"action": "hold-hearing"}"#, #"{"action": "decide-refusal", "grounds": ["unreliable-documents"]}"#,
             ] {
                 let (s, b) = try await post(client, "/api/v1/cases/\(id)/actions", staff, body)

@@ -10,11 +10,14 @@ package struct CaseFacts: Hashable, Sendable {
     package var hearingNoticeOn: CivilDate?
     /// The day the State Corporation received the result (storage runs one month from it).
     package var resultReceivedOn: CivilDate?
+    /// The day the hearing was set for.
+    package var hearingOn: CivilDate?
 
     package init(
         state: CaseState, channel: Channel, deadline: CivilDate, pickupAtStateCorporation: Bool,
-        hearingNoticeOn: CivilDate? = nil, resultReceivedOn: CivilDate? = nil
+        hearingNoticeOn: CivilDate? = nil, resultReceivedOn: CivilDate? = nil, hearingOn: CivilDate? = nil
     ) {
+        self.hearingOn = hearingOn
         self.state = state
         self.channel = channel
         self.deadline = deadline
@@ -69,14 +72,19 @@ package enum CaseMachine {
                 throw DomainError(.hearingTooLate, field: "hearingOn", ref: "004 §58", ["date": latestHearing.iso])
             }
             return go(.preliminaryRefusal, [.notifyApplicant(.hearingNotice)])
-        case (.preliminaryRefusal, .object):
+        case (.preliminaryRefusal, .object), (.hearing, .object):
+            // The applicant may object within 2 working days of the notice, whether or not the hearing was held.
             let notice = f.hearingNoticeOn ?? today
             let until = try calendar.adding(workingDays: 2, to: notice)
             guard today <= until else {
                 throw DomainError(.objectionPeriodOver, field: "action", ref: "004 §58", ["date": until.iso])
             }
-            return go(.preliminaryRefusal)
+            return go(f.state)
         case (.preliminaryRefusal, .holdHearing):
+            // Not before the day the applicant was invited to. (004 §58)
+            if let day = f.hearingOn, today < day {
+                throw DomainError(.hearingNotYet, field: "action", ref: "004 §58", ["date": day.iso])
+            }
             return go(.hearing)
         case (.hearing, .decideRefusal(let grounds)):
             try check(grounds, passport: passport)

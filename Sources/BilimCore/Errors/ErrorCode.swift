@@ -55,6 +55,7 @@ package enum ErrorCode: String, CaseIterable, Sendable, Codable {
     case fileEmpty = "file.empty"
     case identityNotFound = "identity.notFound"
     case handOverProofRequired = "case.handOverProofRequired"
+    case hearingNotYet = "case.hearingNotYet"
     case internalError = "internal"
 
     package var category: ErrorCategory {
@@ -338,6 +339,11 @@ package enum ErrorCode: String, CaseIterable, Sendable, Codable {
                 kk: "Нәтиже қолхат пен жеке басын куәландыратын құжат (немесе нотариат куәландырған сенімхат) бойынша беріледі: көрсетілген құжатты жазыңыз.",
                 ru: "Результат выдаётся по расписке и документу, удостоверяющему личность (или нотариальной доверенности): укажите предъявленный документ.",
                 en: "The result is handed over against the receipt and an identity document (or a notarised power of attorney): record the document shown.")
+        case .hearingNotYet:
+            LocalizedText(
+                kk: "Тыңдау {date} күніне белгіленген: оған дейін өткізуге болмайды.",
+                ru: "Заслушивание назначено на {date}: раньше его проводить нельзя.",
+                en: "The hearing is set for {date}: it cannot be held before.")
         case .databaseUnavailable:
             LocalizedText(
                 kk: "Дерекқор қолжетімсіз. Кейінірек қайталаңыз.",

@@ -37,7 +37,8 @@ package struct CaseWorkflow: Sendable {
             state: CaseState(rawValue: row.state) ?? .registered, channel: Channel(rawValue: row.channel) ?? .portal,
             deadline: CivilDate(iso: row.deadline)!, pickupAtStateCorporation: row.pickupAtStateCorporation == 1,
             hearingNoticeOn: row.hearingNoticeOn.flatMap { CivilDate(iso: $0) },
-            resultReceivedOn: row.resultReceivedOn.flatMap { CivilDate(iso: $0) })
+            resultReceivedOn: row.resultReceivedOn.flatMap { CivilDate(iso: $0) },
+            hearingOn: row.hearingOn.flatMap { CivilDate(iso: $0) })
     }
 
     /// The actions the actor may take on the case now.
