@@ -95,4 +95,25 @@ import Testing
             #expect(try await CaseRepository(db: s.deps.database.sql).find(id: caseId)?.state == "refused")
         }
     }
+
+    @Test("an upheld complaint against a duplicate annuls that duplicate and gives the original back its force (002 §14)", arguments: TestDatabase.allConfigured)
+    func duplicateRevoked(_ kind: TestDatabase) async throws {
+        try await Scenario.run(kind, at: "2025-03-03T10:00") { s in
+            let parent = try await s.actor("applicant")
+            let staff = try await s.actor("school.staff")
+            let c = try #require(try await ApplicationIntake(s.deps).submit(s.portalApplication(), by: parent).caseRow)
+            try await CaseWorkflow(s.deps).perform(.acceptForReview, on: c.id, by: staff)
+            try await CaseWorkflow(s.deps).perform(.prepareDuplicate, on: c.id, by: staff)
+            let decision = try #require(try await DecisionRepository(db: s.deps.database.sql).decisions(caseId: c.id).last)
+            let complaint = try await ComplaintService(s.deps).file(
+                caseId: c.id, decisionNumber: decision.number, text: "The duplicate has my name misspelt.", by: parent)
+
+            try await ComplaintService(s.deps).act(.satisfy, on: complaint.id, answer: "The duplicate will be issued again.", by: staff)
+
+            let registry = DocumentRegistryRepository(db: s.deps.database.sql)
+            #expect(try await registry.document(id: decision.resultDocumentId!)?.status == "revoked")
+            #expect(try await registry.document(id: "doc-certificate-2002")?.status == "valid")
+            #expect(try await CaseRepository(db: s.deps.database.sql).find(id: c.id)?.state == "in-review")
+        }
+    }
 }

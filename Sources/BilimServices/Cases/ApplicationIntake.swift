@@ -107,6 +107,19 @@ package struct ApplicationIntake: Sendable {
         let representative = a.channel == .portal && actor.role == .applicant && iin.digits != actor.personIIN
             ? actor.personIIN : nil
         return try await deps.database.transaction { db in
+            // Checked again inside the transaction: a submission racing this one may have registered first.
+            if let key = a.idempotencyKey,
+                let row = try await db.select().column("case_id").from("idempotency_keys")
+                    .where("user_id", .equal, actor.userId).where("key", .equal, key).first(),
+                let earlier = try await CaseRepository(db: db).find(id: row.decode(column: "case_id", as: String.self))
+            {
+                return IntakeOutcome(caseRow: earlier, receipt: nil, repeated: true)
+            }
+            if let open = try await CaseRepository(db: db).openDuplicate(
+                service: a.service, applicantIIN: a.applicantIIN, providerId: a.providerId, documentId: a.documentId)
+            {
+                throw DomainError(.applicationDuplicate, field: "documentId", ["number": open.registrationNumber])
+            }
             let seq = try await NumberSequence(db: db).next("case-\(a.service.rawValue)-\(registeredOn.year)")
             let number = "\(a.service.rawValue)-\(registeredOn.year)-\(Digits.pad(seq, 6))"
             var row = CaseRow(

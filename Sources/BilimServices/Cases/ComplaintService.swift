@@ -116,6 +116,7 @@ package struct ComplaintService: Sendable {
             var caseForNotice = caseRow
             if let reopen {
                 try await DecisionRepository(db: db).revoke(id: reopen.decisionId, now: now)
+                if let dup = reopen.duplicateDocumentId { try await DecisionRepository(db: db).annulDuplicate(documentId: dup) }
                 var c = caseRow
                 c.state = reopen.state.rawValue
                 c.deadline = reopen.deadline.iso
@@ -144,6 +145,7 @@ package struct ComplaintService: Sendable {
     struct Reopen: Sendable {
         let decisionId: String
         let decisionNumber: String
+        let duplicateDocumentId: String?
         let state: CaseState
         let deadline: CivilDate
     }
@@ -166,6 +168,9 @@ package struct ComplaintService: Sendable {
         let review = passport.reviewTerm ?? passport.term
         let term = try Term(days: review.days, unit: review.unit)
         let deadline = try term.deadline(registeredOn: deps.today, channel: .office, calendar: calendar)
-        return Reopen(decisionId: decision.id, decisionNumber: decision.number, state: from, deadline: deadline)
+        return Reopen(
+            decisionId: decision.id, decisionNumber: decision.number,
+            duplicateDocumentId: decision.kind == "duplicate" ? decision.resultDocumentId : nil, state: from,
+            deadline: deadline)
     }
 }

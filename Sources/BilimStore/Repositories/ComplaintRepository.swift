@@ -89,6 +89,16 @@ extension DecisionRepository {
             .where("id", .equal, id).run()
     }
 
+    /// A revoked duplicate decision annuls the duplicate it issued and gives the original back its force.
+    package func annulDuplicate(documentId: String) async throws {
+        guard let dup = try await DocumentRegistryRepository(db: db).document(id: documentId) else { return }
+        try await db.update("education_documents").set("status", to: "revoked").where("id", .equal, dup.id).run()
+        if let original = dup.duplicateOf {
+            try await db.update("education_documents").set("status", to: "valid").where("id", .equal, original)
+                .where("status", .equal, "superseded").run()
+        }
+    }
+
     package func decision(number: String) async throws -> DecisionRow? {
         try await db.select().column("*").from("decisions").where("number", .equal, number).first()
             .map { try $0.model(DecisionRow.self) }
