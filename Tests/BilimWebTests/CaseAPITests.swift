@@ -199,4 +199,26 @@ import Testing
             }
         }
     }
+
+    @Test("portal application collected at a State Corporation office: that office receives, keeps and hands it over (004 §59) (004 §61)", arguments: TestDatabase.allConfigured)
+    func portalPickup(_ kind: TestDatabase) async throws {
+        try await withTestApp(on: kind, clock: MovableClock(almaty: "2025-03-03T10:00")) { client, _, _ in
+            let parent = try await signIn(client, "applicant")
+            let staff = try await signIn(client, "school.staff")
+            let op = try await signIn(client, "operator")
+            let (missing, mb) = try await post(
+                client, "/api/v1/cases", parent,
+                #"{"service": "S1", "providerId": "org-almaty-school-1", "documentId": "doc-certificate-2002", "documents": ["e-application"], "consent": true, "pickupAtStateCorporation": true}"#)
+            #expect(missing == .unprocessableContent && mb["field"] as? String == "pickupOfficeId")
+
+            let (_, created) = try await post(
+                client, "/api/v1/cases", parent,
+                #"{"service": "S1", "providerId": "org-almaty-school-1", "documentId": "doc-certificate-2002", "documents": ["e-application"], "consent": true, "pickupAtStateCorporation": true, "pickupOfficeId": "org-almaty-gov4c-1"}"#)
+            let id = try #require((created["case"] as? [String: Any])?["id"] as? String)
+            for (who, action) in [(staff, "accept-for-review"), (staff, "prepare-duplicate"), (op, "receive-result"), (op, "hand-over")] {
+                let (st, b) = try await post(client, "/api/v1/cases/\(id)/actions", who, #"{"action": "\#(action)", "reason": "identity card No. 012345678"}"#)
+                #expect(st == .ok, "\(action): \(b)")
+            }
+        }
+    }
 }

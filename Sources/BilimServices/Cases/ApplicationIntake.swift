@@ -19,14 +19,17 @@ package struct Application: Sendable {
     package var language: Language
     package var idempotencyKey: String?
     package var reason: DuplicateReason = .lost
+    /// The State Corporation office a portal applicant collects the result at. (004 §59)
+    package var pickupOfficeId: String?
 
     package init(
         service: ServiceID, channel: Channel, applicantIIN: String, providerId: String, documentId: String? = nil,
         documents: Set<String>, applicableConditions: Set<String> = [], consent: Bool,
         identityDocumentValidUntil: CivilDate? = nil, pickupAtStateCorporation: Bool = false, language: Language,
-        idempotencyKey: String? = nil, reason: DuplicateReason = .lost
+        idempotencyKey: String? = nil, reason: DuplicateReason = .lost, pickupOfficeId: String? = nil
     ) {
         self.reason = reason
+        self.pickupOfficeId = pickupOfficeId
         self.service = service
         self.channel = channel
         self.applicantIIN = applicantIIN
@@ -72,6 +75,7 @@ package struct ApplicationIntake: Sendable {
         else { throw DomainError(.channelNotOffered, field: "channel", ["value": a.channel.rawValue]) }
         try await checkProvider(a)
         try await checkDocument(a, iin: iin)
+        let pickupOffice = try await checkPickupOffice(a)
         // At a desk the identity comes from the registry through the gateway, not from the applicant. (004 §49)
         if a.channel != .portal, try await deps.identity.person(iin: iin.digits) == nil {
             throw DomainError(.identityNotFound, field: "applicantIIN", ref: "004 §49")
@@ -125,7 +129,7 @@ package struct ApplicationIntake: Sendable {
             var row = CaseRow(
                 id: caseId, registrationNumber: number, service: a.service, passportVersion: passport.version,
                 channel: a.channel, applicantIin: iin.digits, representativeIin: representative, providerId: a.providerId,
-                intakeOfficeId: a.channel == .portal ? nil : actor.organizationId, state: .registered,
+                intakeOfficeId: a.channel == .portal ? pickupOffice : actor.organizationId, state: .registered,
                 language: a.language, submittedAt: now, registeredOn: registeredOn, deadline: deadline, now: now)
             row.documentId = a.documentId
             row.pickupAtStateCorporation = (a.pickupAtStateCorporation || a.channel == .stateCorporation) ? 1 : 0
@@ -177,6 +181,17 @@ package struct ApplicationIntake: Sendable {
         let org = try await ReferenceRepository(db: deps.database.sql).organization(id: a.providerId)
         let kind: OrganizationKind = a.service == .s1 ? .school : .tvet
         guard org?.kind == kind.rawValue else { throw DomainError(.providerUnknown, field: "providerId") }
+    }
+
+    /// A portal applicant who collects at the State Corporation names the office, which then keeps the result.
+    /// (004 §59)
+    private func checkPickupOffice(_ a: Application) async throws -> String? {
+        guard a.channel == .portal, a.pickupAtStateCorporation else { return nil }
+        guard let id = a.pickupOfficeId,
+            try await ReferenceRepository(db: deps.database.sql).organization(id: id)?.kind
+                == OrganizationKind.stateCorporationOffice.rawValue
+        else { throw DomainError(.fieldRequired, field: "pickupOfficeId", ref: "004 §59") }
+        return id
     }
 
     private func checkDocument(_ a: Application, iin: IIN) async throws {

@@ -66,6 +66,7 @@ struct APICaseController {
         let pickupAtStateCorporation: Bool?
         let language: String?
         let reason: String?
+        let pickupOfficeId: String?
     }
 
     /// `Idempotency-Key` makes a repeated submission return the first case.
@@ -78,7 +79,7 @@ struct APICaseController {
             documentId: body.documentId, documents: Set(body.documents), consent: body.consent,
             pickupAtStateCorporation: body.pickupAtStateCorporation ?? false,
             language: try Self.language(body.language, context), idempotencyKey: request.headers[Self.idempotencyKey],
-            reason: try Self.reason(body.reason))
+            reason: try Self.reason(body.reason), pickupOfficeId: body.pickupOfficeId)
         let outcome = try await ApplicationIntake(dependencies).submit(application, by: actor)
         return try JSON.response(
             IntakeAnswer(outcome, today: dependencies.today), status: outcome.repeated ? .ok : .created)

@@ -38,11 +38,11 @@ struct ApplyController {
         let people: [Option]
         let providers: [Option]
         let documents: [Option]
+        let pickupOffices: [Option]
         let reasons: [Option]
         let noDocumentSelected: Bool
         let eApplication: Bool
         let consent: Bool
-        let pickup: Bool
         let errors: [FieldError]
         let hasErrors: Bool
         let providerError: String
@@ -65,7 +65,7 @@ struct ApplyController {
         var document = ""
         var eApplication = false
         var consent = false
-        var pickup = false
+        var pickup = ""
         var reason = DuplicateReason.lost.rawValue
         var submission = ""
 
@@ -77,7 +77,7 @@ struct ApplyController {
             document = f["document"] ?? ""
             eApplication = f["eApplication"] == "1"
             consent = f["consent"] == "1"
-            pickup = f["pickup"] == "1"
+            pickup = f["pickup"] ?? ""
             reason = DuplicateReason(rawValue: f["reason"] ?? "")?.rawValue ?? DuplicateReason.lost.rawValue
             submission = f["submission"] ?? ""
         }
@@ -86,7 +86,7 @@ struct ApplyController {
             [
                 .init(name: "person", value: person), .init(name: "provider", value: provider),
                 .init(name: "document", value: document), .init(name: "eApplication", value: eApplication ? "1" : "0"),
-                .init(name: "consent", value: consent ? "1" : "0"), .init(name: "pickup", value: pickup ? "1" : "0"),
+                .init(name: "consent", value: consent ? "1" : "0"), .init(name: "pickup", value: pickup),
                 .init(name: "reason", value: reason),
                 .init(name: "submission", value: submission),
             ]
@@ -142,8 +142,12 @@ struct ApplyController {
         let model = FormPage(
             page: PageChrome(title: heading, context: context, text: t, path: "/apply/\(s.rawValue)"), service: s.rawValue,
             heading: heading, people: people, providers: providers, documents: documents,
+            pickupOffices: [Option(value: "", label: t("apply_pickup_provider", lang), selected: v.pickup.isEmpty)]
+                + (try await ref.organizations()).filter { $0.kind == OrganizationKind.stateCorporationOffice.rawValue }.map {
+                    Option(value: $0.id, label: $0.name[lang], selected: v.pickup == $0.id)
+                },
             reasons: DuplicateReason.allCases.map { .init(value: $0.rawValue, label: t("reason_\($0.rawValue)", lang), selected: $0.rawValue == v.reason) },
-            noDocumentSelected: v.document.isEmpty, eApplication: v.eApplication, consent: v.consent, pickup: v.pickup,
+            noDocumentSelected: v.document.isEmpty, eApplication: v.eApplication, consent: v.consent,
             errors: errors, hasErrors: !errors.isEmpty,
             providerError: errors.first { $0.field == "provider" }?.message ?? "",
             consentError: errors.first { $0.field == "consent" }?.message ?? "",
@@ -181,9 +185,9 @@ struct ApplyController {
         let application = Application(
             service: s, channel: .portal, applicantIIN: v.person, providerId: v.provider,
             documentId: v.document.isEmpty ? nil : v.document, documents: ["e-application"], consent: v.consent,
-            pickupAtStateCorporation: v.pickup, language: lang,
+            pickupAtStateCorporation: !v.pickup.isEmpty, language: lang,
             idempotencyKey: v.submission.isEmpty ? nil : "page-\(v.submission)",
-            reason: DuplicateReason(rawValue: v.reason) ?? .lost)
+            reason: DuplicateReason(rawValue: v.reason) ?? .lost, pickupOfficeId: v.pickup.isEmpty ? nil : v.pickup)
         do {
             let outcome = try await ApplicationIntake(dependencies).submit(application, by: actor)
             guard let c = outcome.caseRow else { throw DomainError(.internalError) }
@@ -217,7 +221,9 @@ struct ApplyController {
                 .init(label: t("apply_document", lang), value: document),
                 .init(label: t("apply_reason", lang), value: t("reason_\(v.reason)", lang)),
                 .init(label: t("apply_consent", lang), value: v.consent ? yes : no),
-                .init(label: t("apply_pickup", lang), value: v.pickup ? yes : no),
+                .init(
+                    label: t("apply_pickup", lang),
+                    value: v.pickup.isEmpty ? t("apply_pickup_provider", lang) : try await ref.organization(id: v.pickup)?.name[lang] ?? "—"),
             ],
             hidden: v.hidden)
         return renderer.html("apply-check", model)
