@@ -78,6 +78,11 @@ struct AuthController {
             Cookie(
                 name: SessionMiddleware.sessionCookie, value: token, path: "/", secure: secureCookies, httpOnly: true,
                 sameSite: .lax))
+        // A new CSRF token with the new session: a token planted before sign-in is worthless after it.
+        response.setCookie(
+            Cookie(
+                name: SessionMiddleware.csrfCookie, value: Sessions.randomToken(), path: "/", secure: secureCookies,
+                httpOnly: true, sameSite: .strict))
         return response
     }
 
