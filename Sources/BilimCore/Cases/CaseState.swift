@@ -10,4 +10,12 @@ package enum CaseState: String, CaseIterable, Codable, Sendable {
     case handedOver = "handed-over"
     case stored
     case returnedToProvider = "returned-to-provider"
+
+    /// States in which the term no longer runs for the provider: the result is ready, kept, handed over or refused.
+    package var termCompleted: Bool {
+        switch self {
+        case .resultReady, .refused, .handedOver, .stored, .returnedToProvider: true
+        default: false
+        }
+    }
 }

@@ -21,8 +21,7 @@ struct CaseLine {
         channel = text("channel_\(r.channel)", lang)
         registeredOn = r.registeredOn
         deadline = r.deadline
-        let finished = ["handed-over", "refused", "returned-to-provider", "stored", "result-ready"].contains(r.state)
-        overdue = !finished && r.deadline < today.iso
+        overdue = !(CaseState(rawValue: r.state)?.termCompleted ?? true) && r.deadline < today.iso
     }
 }
 
