@@ -39,9 +39,10 @@ package func buildRouter(
     let router = Router(context: BilimRequestContext.self)
     router.add(middleware: SecurityHeadersMiddleware())
     router.add(middleware: RequestLogMiddleware(registry: registry))
+    // Sessions come before the error middleware, so that error pages know who is signed in.
+    router.add(middleware: SessionMiddleware(sessions: sessions, secureCookies: configuration.secureCookies))
     router.add(middleware: ErrorMiddleware(renderer: renderer))
     router.add(middleware: LocaleMiddleware())
-    router.add(middleware: SessionMiddleware(sessions: sessions, secureCookies: configuration.secureCookies))
     SystemController(dependencies: dependencies, registry: registry).add(to: router)
     PublicController(dependencies: dependencies, renderer: renderer).add(to: router)
     AuthController(dependencies: dependencies, renderer: renderer, sessions: sessions, secureCookies: configuration.secureCookies)

@@ -99,6 +99,7 @@ import Testing
             let other = try await signIn(client, "college.staff")
             try await client.execute(uri: "/cases/\(c.id)", method: .get, headers: [.cookie: other]) { r in
                 #expect(r.status == .notFound)
+                #expect(r.text.contains(#"action="/sign-out""#))  // the error page still knows who is signed in
             }
         }
     }

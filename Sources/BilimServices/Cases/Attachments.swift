@@ -28,6 +28,9 @@ package struct Attachments: Sendable {
             createdAt: Instant.text(now))
         let data = Data(bytes)
         try await deps.database.transaction { db in
+            guard try await CaseRepository(db: db).touch(id: caseId, expectedVersion: row.rowVersion) else {
+                throw DomainError(.concurrentChange, field: "id")
+            }
             try await AttachmentRepository(db: db).insert(attachment, content: data)
             try await AuditChain(db: db).append(
                 caseId: caseId,

@@ -37,6 +37,9 @@ package struct ComplaintService: Sendable {
                 id: deps.ids.make(), number: "C-\(registeredOn.year)-\(Digits.pad(seq, 6))", caseId: caseId,
                 decisionId: chosen?.id, text: body, registeredOn: registeredOn.iso, forwardBy: terms.forwardBy.iso,
                 reviewBy: terms.providerReviewBy.iso, filedBy: actor.userId, createdAt: Instant.text(now))
+            guard try await CaseRepository(db: db).touch(id: caseId, expectedVersion: row.rowVersion) else {
+                throw DomainError(.concurrentChange, field: "id")
+            }
             try await ComplaintRepository(db: db).insert(complaint)
             let event = try await AuditChain(db: db).append(
                 caseId: caseId,
@@ -105,6 +108,11 @@ package struct ComplaintService: Sendable {
         return try await deps.database.transaction { db in
             guard try await ComplaintRepository(db: db).save(saved, expectedVersion: complaint.rowVersion) else {
                 throw DomainError(.concurrentChange, field: "id")
+            }
+            if reopen == nil {
+                guard try await CaseRepository(db: db).touch(id: caseRow.id, expectedVersion: caseRow.rowVersion) else {
+                    throw DomainError(.concurrentChange, field: "id")
+                }
             }
             let chain = AuditChain(db: db)
             var event = try await chain.append(

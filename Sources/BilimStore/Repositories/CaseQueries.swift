@@ -48,6 +48,14 @@ extension CaseRepository {
         return !updated.isEmpty
     }
 
+    /// Claims the case for an event that changes no column (a complaint, an attachment): the row version moves on,
+    /// so a transition racing it fails cleanly instead of colliding in the trail.
+    package func touch(id: String, expectedVersion: Int) async throws -> Bool {
+        let updated = try await db.update("cases").set("row_version", to: expectedVersion + 1)
+            .where("id", .equal, id).where("row_version", .equal, expectedVersion).returning("id").all()
+        return !updated.isEmpty
+    }
+
     /// Cases not yet finished, for recomputing deadlines when the calendar changes.
     package func running() async throws -> [CaseRow] {
         let finished = [CaseState.handedOver, .refused, .returnedToProvider, .resultReady, .stored].map(\.rawValue)

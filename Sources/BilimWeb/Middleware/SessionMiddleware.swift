@@ -20,7 +20,8 @@ struct SessionMiddleware: RouterMiddleware {
     {
         var context = context
         if let token = request.cookies[Self.sessionCookie]?.value, !token.isEmpty {
-            if let user = try await sessions.user(token: token) {
+            // A session store that does not answer means "not signed in" here; the page itself reports the outage.
+            if let user = try? await sessions.user(token: token) {
                 context.user = user
                 context.sessionToken = token
                 context.logger[metadataKey: "actor.role"] = .string(user.role)
