@@ -9,6 +9,7 @@ import Testing
         "cases", "case_events", "document_corrections", "notification_outbox", "calendar_years", "sessions",
         "registration_counters", "receipts", "decisions", "blank_stock", "standin_sms", "idempotency_keys",
         "courier_registries", "courier_registry_items", "complaints", "standin_digital_documents", "case_attachments",
+        "otp_challenges", "otp_lockouts",
     ]
 
     func tableExists(_ name: String, _ db: Database) async -> Bool {

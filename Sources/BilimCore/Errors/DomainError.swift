@@ -25,5 +25,5 @@ package struct DomainError: Error, Hashable, Sendable, CustomStringConvertible {
 
 /// How a failure maps to an answer: the web layer turns the category into an HTTP status.
 package enum ErrorCategory: Sendable {
-    case validation, notFound, forbidden, unauthorized, conflict, tooLarge, unavailable
+    case validation, notFound, forbidden, unauthorized, conflict, tooLarge, tooMany, unavailable
 }

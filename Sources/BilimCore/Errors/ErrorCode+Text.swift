@@ -272,6 +272,31 @@ extension ErrorCode {
                 kk: "Тыңдау {date} күніне белгіленген: оған дейін өткізуге болмайды.",
                 ru: "Заслушивание назначено на {date}: раньше его проводить нельзя.",
                 en: "The hearing is set for {date}: it cannot be held before.")
+        case .otpNoPhone:
+            LocalizedText(
+                kk: "Бұл ЖСН-ге порталда телефон нөмірі тіркелмеген: ЭЦҚ арқылы кіріңіз.",
+                ru: "К этому ИИН на портале не привязан номер телефона: войдите с помощью ЭЦП.",
+                en: "No phone number is registered on the portal for this IIN: sign in with an EDS.")
+        case .otpTooSoon:
+            LocalizedText(
+                kk: "Код жаңа ғана жіберілді. Жаңа кодты {seconds} секундтан кейін сұрауға болады.",
+                ru: "Код только что отправлен. Новый код можно запросить через {seconds} с.",
+                en: "A code was just sent. You may ask for a new one in {seconds} seconds.")
+        case .otpLocked:
+            LocalizedText(
+                kk: "Қате кодтар тым көп. Қайта көру уақыты: {until}.",
+                ru: "Слишком много неверных кодов. Повторить можно в {until}.",
+                en: "Too many wrong codes. You may try again at {until}.")
+        case .otpWrong:
+            LocalizedText(
+                kk: "Код қате. Қалған әрекеттер: {left}.",
+                ru: "Неверный код. Осталось попыток: {left}.",
+                en: "The code is wrong. Attempts left: {left}.")
+        case .otpExpired:
+            LocalizedText(
+                kk: "Кодтың мерзімі өтті немесе ол пайдаланылды: жаңа код сұраңыз.",
+                ru: "Срок кода истёк или он уже использован: запросите новый.",
+                en: "The code has expired or was already used: ask for a new one.")
         case .databaseUnavailable:
             LocalizedText(
                 kk: "Дерекқор қолжетімсіз. Кейінірек қайталаңыз.",

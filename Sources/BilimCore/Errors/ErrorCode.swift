@@ -56,6 +56,11 @@ package enum ErrorCode: String, CaseIterable, Sendable, Codable {
     case identityNotFound = "identity.notFound"
     case handOverProofRequired = "case.handOverProofRequired"
     case hearingNotYet = "case.hearingNotYet"
+    case otpNoPhone = "otp.noPhone"
+    case otpTooSoon = "otp.tooSoon"
+    case otpLocked = "otp.locked"
+    case otpWrong = "otp.wrong"
+    case otpExpired = "otp.expired"
     case internalError = "internal"
 
     package var category: ErrorCategory {
@@ -65,6 +70,7 @@ package enum ErrorCode: String, CaseIterable, Sendable, Codable {
         case .applicationDuplicate, .concurrentChange, .blankStockEmpty: .conflict
         case .signInFailed, .signInRequired: .unauthorized
         case .forbidden, .csrfInvalid, .roleNotAllowed: .forbidden
+        case .otpTooSoon, .otpLocked: .tooMany
         case .transitionNotAllowed: .conflict
         case .requestTooLarge, .fileTooLarge: .tooLarge
         case .databaseUnavailable, .internalError: .unavailable

@@ -15,5 +15,6 @@ package enum Migrations {
         CreateComplaints(),
         CreateDigitalDocumentsStandIn(),
         CreateCaseAttachments(),
+        CreateOTPChallenges(),
     ]
 }

@@ -71,6 +71,7 @@ struct ErrorMiddleware: RouterMiddleware {
         case .unauthorized: .unauthorized
         case .conflict: .conflict
         case .tooLarge: .contentTooLarge
+        case .tooMany: .tooManyRequests
         case .unavailable: .serviceUnavailable
         }
     }
