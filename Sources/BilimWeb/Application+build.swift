@@ -45,7 +45,9 @@ package func buildRouter(
     router.add(middleware: LocaleMiddleware())
     SystemController(dependencies: dependencies, registry: registry).add(to: router)
     PublicController(dependencies: dependencies, renderer: renderer).add(to: router)
-    AuthController(dependencies: dependencies, renderer: renderer, sessions: sessions, secureCookies: configuration.secureCookies)
+    AuthController(
+        dependencies: dependencies, renderer: renderer, sessions: sessions, secureCookies: configuration.secureCookies,
+        gateway: EmbeddedSMSGateway(database: dependencies.database, clock: dependencies.clock))
         .add(to: router)
     CasePagesController(dependencies: dependencies, renderer: renderer).add(to: router)
     ApplyController(dependencies: dependencies, renderer: renderer).add(to: router)

@@ -11,11 +11,14 @@ struct AuthController {
     let renderer: Renderer
     let sessions: Sessions
     let secureCookies: Bool
+    let gateway: any SMSGateway
 
     func add(to router: Router<BilimRequestContext>) {
         router.get("/sign-in", use: signInPage)
         router.post("/sign-in", use: signIn)
         router.post("/sign-out", use: signOut)
+        router.post("/sign-in/otp", use: otpRequest)
+        router.post("/sign-in/otp/verify", use: otpVerify)
         router.get("/cabinet", use: cabinet)
     }
 
@@ -92,6 +95,66 @@ struct AuthController {
         if let token = context.sessionToken { try await sessions.end(token: token) }
         var response = Response.redirect(to: "/", type: .normal)
         response.setCookie(Cookie(name: SessionMiddleware.sessionCookie, value: "", maxAge: 0, path: "/", httpOnly: true))
+        return response
+    }
+
+    struct OTPPage {
+        let page: PageChrome
+        let iin: String
+        let errors: [FieldError]
+        let hasErrors: Bool
+        let codeError: String
+    }
+
+    /// The client address for the per-address limit: the connecting peer (a load balancer should pass the real one).
+    func address(_ request: Request, _ context: BilimRequestContext) -> String {
+        request.headers[.init("X-Forwarded-For")!]?.split(separator: ",").first.map { String($0).trimmingSpaces } ?? "direct"
+    }
+
+    /// Step 1: the IIN; a code goes by SMS to the phone registered for it. (000 List item 8)
+    @Sendable func otpRequest(_ request: Request, context: BilimRequestContext) async throws -> Response {
+        let f = try await Forms.fields(request: request, context: context)
+        let iin = (f["iin"] ?? "").trimmingSpaces
+        do {
+            try await OTPSignIn(dependencies, gateway: gateway).request(iin: iin, address: address(request, context))
+            return otpPage(context: context, iin: iin, errors: [])
+        } catch let error as DomainError where error.code.category != .unavailable {
+            return page(
+                context: context, login: "", errors: [FieldError(field: "iin", message: error.message(in: context.language))],
+                status: ErrorMiddleware.status(error.code.category))
+        }
+    }
+
+    func otpPage(context: BilimRequestContext, iin: String, errors: [FieldError], status: HTTPResponse.Status = .ok) -> Response {
+        let lang = context.language
+        let chrome = PageChrome(title: renderer.text("otp_title", lang), context: context, text: renderer.text, path: "/sign-in")
+        return renderer.html(
+            "sign-in-otp",
+            OTPPage(page: chrome, iin: iin, errors: errors, hasErrors: !errors.isEmpty, codeError: errors.first?.message ?? ""),
+            status: status)
+    }
+
+    /// Step 2: the code. A session starts only with the right, fresh, unused code.
+    @Sendable func otpVerify(_ request: Request, context: BilimRequestContext) async throws -> Response {
+        let f = try await Forms.fields(request: request, context: context)
+        let iin = (f["iin"] ?? "").trimmingSpaces
+        let user: UserRow
+        do {
+            user = try await OTPSignIn(dependencies, gateway: gateway).verify(
+                iin: iin, code: (f["code"] ?? "").trimmingSpaces, address: address(request, context))
+        } catch let error as DomainError where error.code.category != .unavailable {
+            return otpPage(
+                context: context, iin: iin, errors: [FieldError(field: "code", message: error.message(in: context.language))],
+                status: ErrorMiddleware.status(error.code.category))
+        }
+        let token = try await sessions.start(userId: user.id)
+        var response = Response.redirect(to: "/cabinet", type: .normal)
+        response.setCookie(
+            Cookie(name: SessionMiddleware.sessionCookie, value: token, path: "/", secure: secureCookies, httpOnly: true, sameSite: .lax))
+        response.setCookie(
+            Cookie(
+                name: SessionMiddleware.csrfCookie, value: Sessions.randomToken(), path: "/", secure: secureCookies,
+                httpOnly: true, sameSite: .strict))
         return response
     }
 
