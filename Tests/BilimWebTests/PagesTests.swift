@@ -105,3 +105,15 @@ import Testing
         }
     }
 }
+
+@Suite struct EmptyFieldsTests {
+    @Test("a form without errors marks no field invalid (empty texts are not shown as errors)")
+    func noFalseErrors() async throws {
+        try await withTestApp { client, _, _ in
+            try await client.execute(uri: "/sign-in?lang=ru", method: .get) { r in
+                #expect(!r.text.contains("aria-invalid"))
+                #expect(!r.text.contains("field-error"))
+            }
+        }
+    }
+}

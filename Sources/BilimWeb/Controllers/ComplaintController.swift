@@ -110,7 +110,7 @@ struct ComplaintController {
             let state: String
             let forwardBy: String
             let reviewBy: String
-            let answer: String
+            let answer: String?
             let canSatisfy: Bool
             let canReview: Bool
         }
@@ -140,7 +140,7 @@ struct ComplaintController {
                 .init(
                     id: c.id, number: c.number, caseId: c.caseId, caseNumber: number, text: c.text,
                     state: t("complaint_state_\(c.state)", lang), forwardBy: c.forwardBy, reviewBy: c.reviewBy,
-                    answer: c.answer ?? "", canSatisfy: actor.role == .providerStaff && c.state == "registered",
+                    answer: c.answer, canSatisfy: actor.role == .providerStaff && c.state == "registered",
                     canReview: actor.role == .reviewingBody && c.state == "forwarded"))
         }
         let heading = t("complaints_title", lang)

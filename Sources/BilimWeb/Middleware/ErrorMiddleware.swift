@@ -51,7 +51,7 @@ struct ErrorMiddleware: RouterMiddleware {
             ctx.language = lang
             let page = ErrorPage(
                 page: PageChrome(title: renderer.text("error_title", lang), context: ctx, text: renderer.text, path: "/"),
-                status: status.code, message: message, clause: domain.ref?.description ?? "")
+                status: status.code, message: message, clause: domain.ref?.description)
             return renderer.html("error", page, status: status)
         }
     }
@@ -89,5 +89,5 @@ struct ErrorPage {
     let page: PageChrome
     let status: Int
     let message: String
-    let clause: String
+    let clause: String?
 }

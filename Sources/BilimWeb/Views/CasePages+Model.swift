@@ -38,13 +38,13 @@ struct CasePage {
         let at: String
         let what: String
         let who: String
-        let reason: String
+        let reason: String?
     }
 
     struct Decision {
         let number: String
         let kind: String
-        let grounds: String
+        let grounds: String?
         let status: String
     }
 
@@ -91,6 +91,6 @@ struct CasePage {
         let number: String
         let state: String
         let reviewBy: String
-        let answer: String
+        let answer: String?
     }
 }

@@ -21,7 +21,7 @@ struct ServicePageModel {
 
     struct Document {
         let name: String
-        let condition: String
+        let condition: String?
         let clause: String
     }
 
@@ -74,7 +74,7 @@ struct ServicePageModel {
                 channel: text("channel_\(c.rawValue)", lang), anchor: "channel-\(c.rawValue)", schedule: schedule?.text[lang] ?? "",
                 scheduleClause: schedule?.ref.description ?? "",
                 documents: p.documents(for: c).map {
-                    Document(name: $0.name[lang], condition: $0.condition?[lang] ?? "", clause: $0.ref.description)
+                    Document(name: $0.name[lang], condition: $0.condition?[lang], clause: $0.ref.description)
                 })
         }
         refusalGrounds = p.refusalGrounds.map { Item(text: $0.text[lang], clause: $0.ref.description) }

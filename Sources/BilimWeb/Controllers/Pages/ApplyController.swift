@@ -45,9 +45,10 @@ struct ApplyController {
         let consent: Bool
         let errors: [FieldError]
         let hasErrors: Bool
-        let providerError: String
-        let consentError: String
-        let eApplicationError: String
+        // Optional: swift-mustache treats an empty string as true, nil as false.
+        let providerError: String?
+        let consentError: String?
+        let eApplicationError: String?
     }
 
     struct CheckPage {
@@ -149,9 +150,9 @@ struct ApplyController {
             reasons: DuplicateReason.allCases.map { .init(value: $0.rawValue, label: t("reason_\($0.rawValue)", lang), selected: $0.rawValue == v.reason) },
             noDocumentSelected: v.document.isEmpty, eApplication: v.eApplication, consent: v.consent,
             errors: errors, hasErrors: !errors.isEmpty,
-            providerError: errors.first { $0.field == "provider" }?.message ?? "",
-            consentError: errors.first { $0.field == "consent" }?.message ?? "",
-            eApplicationError: errors.first { $0.field == "eApplication" }?.message ?? "")
+            providerError: errors.first { $0.field == "provider" }?.message,
+            consentError: errors.first { $0.field == "consent" }?.message,
+            eApplicationError: errors.first { $0.field == "eApplication" }?.message)
         return renderer.html("apply", model, status: status)
     }
 

@@ -27,8 +27,9 @@ struct AuthController {
         let login: String
         let errors: [FieldError]
         let hasErrors: Bool
-        let loginError: String
-        let passwordError: String
+        // Optional: swift-mustache treats an empty string as true, nil as false.
+        let loginError: String?
+        let passwordError: String?
     }
 
     struct SignInForm: Decodable {
@@ -46,11 +47,11 @@ struct AuthController {
         -> Response
     {
         let lang = context.language
-        let chrome = PageChrome(title: renderer.text("signin_title", lang), context: context, text: renderer.text, path: "/sign-in")
+        let chrome = PageChrome(title: renderer.text("signin_page_title", lang), context: context, text: renderer.text, path: "/sign-in")
         let model = SignInPage(
             page: chrome, login: login, errors: errors, hasErrors: !errors.isEmpty,
-            loginError: errors.first { $0.field == "login" }?.message ?? "",
-            passwordError: errors.first { $0.field == "password" }?.message ?? "")
+            loginError: errors.first { $0.field == "login" }?.message,
+            passwordError: errors.first { $0.field == "password" }?.message)
         return renderer.html("sign-in", model, status: status)
     }
 
@@ -103,7 +104,7 @@ struct AuthController {
         let iin: String
         let errors: [FieldError]
         let hasErrors: Bool
-        let codeError: String
+        let codeError: String?
     }
 
     /// The client address for the per-address limit: the connecting peer (a load balancer should pass the real one).
@@ -130,7 +131,7 @@ struct AuthController {
         let chrome = PageChrome(title: renderer.text("otp_title", lang), context: context, text: renderer.text, path: "/sign-in")
         return renderer.html(
             "sign-in-otp",
-            OTPPage(page: chrome, iin: iin, errors: errors, hasErrors: !errors.isEmpty, codeError: errors.first?.message ?? ""),
+            OTPPage(page: chrome, iin: iin, errors: errors, hasErrors: !errors.isEmpty, codeError: errors.first?.message),
             status: status)
     }
 

@@ -58,17 +58,19 @@ struct CasePagesController {
             return CasePage.Event(
                 at: local.map { "\($0.date.iso) \(Digits.pad($0.time.hour, 2)):\(Digits.pad($0.time.minute, 2))" } ?? e.occurredAt,
                 what: t("action_\(e.kind)", lang), who: Role(rawValue: e.actorRole)?.title[lang] ?? e.actorRole,
-                reason: e.reason ?? "")
+                reason: e.reason)
         }
         let decisionRows = try await DecisionRepository(db: dependencies.database.sql).decisions(caseId: row.id)
         let complaints = try await ComplaintRepository(db: dependencies.database.sql).forCase(row.id).map {
-            CasePage.ComplaintLine(number: $0.number, state: t("complaint_state_\($0.state)", lang), reviewBy: $0.reviewBy, answer: $0.answer ?? "")
+            CasePage.ComplaintLine(number: $0.number, state: t("complaint_state_\($0.state)", lang), reviewBy: $0.reviewBy, answer: $0.answer)
         }
         let decisions = decisionRows.map { d in
             CasePage.Decision(
                 number: d.number, kind: t("decision_\(d.kind)", lang),
-                grounds: d.groundCodes.map { code in passport.refusalGrounds.first { $0.code == code }?.text[lang] ?? code }
-                    .joined(separator: "; "),
+                grounds: d.groundCodes.isEmpty
+                    ? nil
+                    : d.groundCodes.map { code in passport.refusalGrounds.first { $0.code == code }?.text[lang] ?? code }
+                        .joined(separator: "; "),
                 status: t("decision_status_\(d.status)", lang))
         }
         let actions = try await workflow.allowedActions(row, actor: actor).map { name in
