@@ -63,6 +63,8 @@ struct Serve: AsyncParsableCommand {
         if demo {
             say("demo sign-in (password for every account: \(DemoData.password)):")
             for a in DemoData.accounts { say("  \(a.login.padding(toLength: 14, withPad: " ", startingAt: 0)) \(a.role.rawValue)") }
+            say(
+                "applicants may also sign in with a one-time password: IIN \(DemoData.parentIIN.digits); the SMS lands in the standin_sms table")
         }
         // Notifications go out from the outbox; BILIM_OUTBOX=off leaves them queued (for tests that stop a process
         // between a change and its delivery).
