@@ -50,12 +50,18 @@ package func buildRouter(
         gateway: EmbeddedSMSGateway(database: dependencies.database, clock: dependencies.clock))
         .add(to: router)
     CasePagesController(dependencies: dependencies, renderer: renderer).add(to: router)
-    ApplyController(dependencies: dependencies, renderer: renderer).add(to: router)
+    ApplyController(
+        dependencies: dependencies, renderer: renderer,
+        gateway: EmbeddedSMSGateway(database: dependencies.database, clock: dependencies.clock))
+        .add(to: router)
     DeskController(dependencies: dependencies, renderer: renderer).add(to: router)
     CourierController(dependencies: dependencies, renderer: renderer).add(to: router)
     ComplaintController(dependencies: dependencies, renderer: renderer).add(to: router)
     APIServiceController(dependencies: dependencies).add(to: router)
     APIToolController(dependencies: dependencies).add(to: router)
     APICaseController(dependencies: dependencies).add(to: router)
+    APICorrectionController(
+        dependencies: dependencies, gateway: EmbeddedSMSGateway(database: dependencies.database, clock: dependencies.clock))
+        .add(to: router)
     return router
 }

@@ -74,9 +74,16 @@ import FoundationNetworking
     func sentSMS(_ path: String) async throws -> Int {
         let db = try await Database.open(.sqliteFile(path: path), logger: TestDatabase.quietLogger)
         defer { Task { try? await db.shutdown() } }
-        let n = try await ReferenceRepository(db: db.sql).count("standin_sms")
+        let n = try await EmbeddedSMSGateway(database: db, clock: SystemClock()).sent().filter { !$0.messageKey.hasPrefix("confirm:") }.count
         try await db.shutdown()
         return n
+    }
+
+    func confirmationCode(_ path: String) async throws -> String {
+        let db = try await Database.open(.sqliteFile(path: path), logger: TestDatabase.quietLogger)
+        let sms = try await EmbeddedSMSGateway(database: db, clock: SystemClock()).sent().last { $0.messageKey.hasPrefix("confirm:") }
+        try await db.shutdown()
+        return String(try #require(sms?.text.firstMatch(of: /\d{6}/)).output)
     }
 
     @Test("kill -9 after the case is registered and before its SMS: the restarted server sends it, once")
@@ -94,10 +101,17 @@ import FoundationNetworking
             "POST", base + "/sign-in", body: "login=applicant&password=\(DemoData.password)&_csrf=t",
             headers: ["Content-Type": "application/x-www-form-urlencoded", "Cookie": "bilim_csrf=t"])
         let session = try #require(signIn.1["set-cookie"]?.firstMatch(of: /bilim_session=([^;]+)/)?.1)
+        let application = #"{"service": "S1", "providerId": "org-almaty-school-1", "documentId": "doc-certificate-2002", "documents": ["e-application"], "consent": true}"#
+        let headers = ["Content-Type": "application/json", "Cookie": "bilim_session=\(session)"]
+        // The portal application is confirmed with the one-time code the embedded gateway received.
+        let prepared = try await request(
+            "POST", base + "/api/v1/cases/confirmations", body: #"{"method": "otp", "application": \#(application)}"#, headers: headers)
+        let challenge = try #require(prepared.2.firstMatch(of: /"challengeId":"([^"]+)"/)?.1)
+        let code = try await confirmationCode(path)
         let applied = try await request(
             "POST", base + "/api/v1/cases",
-            body: #"{"service": "S1", "providerId": "org-almaty-school-1", "documentId": "doc-certificate-2002", "documents": ["e-application"], "consent": true}"#,
-            headers: ["Content-Type": "application/json", "Cookie": "bilim_session=\(session)"])
+            body: String(application.dropLast()) + #", "confirmation": {"challengeId": "\#(challenge)", "code": "\#(code)"}}"#,
+            headers: headers)
         #expect(applied.0 == 201, "\(applied.2)")
         kill(first.processIdentifier, SIGKILL)
         first.waitUntilExit()

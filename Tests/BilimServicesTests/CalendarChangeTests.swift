@@ -15,7 +15,7 @@ import Testing
     @Test("a day off published mid-year moves running deadlines later, recorded and announced (spec/terms.md)", arguments: TestDatabase.allConfigured)
     func later(_ kind: TestDatabase) async throws {
         try await Scenario.run(kind, at: "2025-03-03T10:00") { s in
-            let c = try #require(try await ApplicationIntake(s.deps).submit(s.portalApplication(), by: try await s.actor("applicant")).caseRow)
+            let c = try #require(try await ConfirmedIntake(s.deps).submit(s.portalApplication(), by: try await s.actor("applicant")).caseRow)
             let admin = try await s.actor("admin")
 
             let moved = try await DeadlineRecalculation(s.deps).loadYear(
@@ -33,7 +33,7 @@ import Testing
     @Test("a change that would bring a deadline earlier leaves the date given to the applicant", arguments: TestDatabase.allConfigured)
     func neverEarlier(_ kind: TestDatabase) async throws {
         try await Scenario.run(kind, at: "2025-03-03T10:00") { s in
-            let c = try #require(try await ApplicationIntake(s.deps).submit(s.portalApplication(), by: try await s.actor("applicant")).caseRow)
+            let c = try #require(try await ConfirmedIntake(s.deps).submit(s.portalApplication(), by: try await s.actor("applicant")).caseRow)
 
             // Saturday 15 March made a working day: the recomputed term would end a day earlier.
             let moved = try await DeadlineRecalculation(s.deps).loadYear(

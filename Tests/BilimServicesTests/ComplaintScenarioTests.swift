@@ -10,7 +10,7 @@ import Testing
     func refusedCase(_ s: Scenario) async throws -> (String, String) {
         let parent = try await s.actor("applicant")
         let staff = try await s.actor("school.staff")
-        let c = try #require(try await ApplicationIntake(s.deps).submit(s.portalApplication(), by: parent).caseRow)
+        let c = try #require(try await ConfirmedIntake(s.deps).submit(s.portalApplication(), by: parent).caseRow)
         let w = CaseWorkflow(s.deps)
         try await w.perform(.acceptForReview, on: c.id, by: staff)
         s.clock.set(almaty: "2025-03-12T11:00")
@@ -101,7 +101,7 @@ import Testing
         try await Scenario.run(kind, at: "2025-03-03T10:00") { s in
             let parent = try await s.actor("applicant")
             let staff = try await s.actor("school.staff")
-            let c = try #require(try await ApplicationIntake(s.deps).submit(s.portalApplication(), by: parent).caseRow)
+            let c = try #require(try await ConfirmedIntake(s.deps).submit(s.portalApplication(), by: parent).caseRow)
             try await CaseWorkflow(s.deps).perform(.acceptForReview, on: c.id, by: staff)
             try await CaseWorkflow(s.deps).perform(.prepareDuplicate, on: c.id, by: staff)
             let decision = try #require(try await DecisionRepository(db: s.deps.database.sql).decisions(caseId: c.id).last)

@@ -12,7 +12,7 @@ import Testing
             let parent = try await s.actor("applicant")
             let staff = try await s.actor("school.staff")
 
-            let outcome = try await ApplicationIntake(s.deps).submit(s.portalApplication(), by: parent)
+            let outcome = try await ConfirmedIntake(s.deps).submit(s.portalApplication(), by: parent)
             let c = try #require(outcome.caseRow)
             #expect(c.registrationNumber == "S1-2025-000001")
             #expect(c.registeredOn == "2025-03-03" && c.deadline == "2025-03-27")  // 8 March → 10 March, Nauryz 21–25
@@ -41,7 +41,7 @@ import Testing
     @Test("after 18:00 the portal registers on the next working day (000 List item 7) (004 §53)", arguments: TestDatabase.allConfigured)
     func afterHours(_ kind: TestDatabase) async throws {
         try await Scenario.run(kind, at: "2025-03-07T18:00") { s in
-            let c = try #require(try await ApplicationIntake(s.deps).submit(s.portalApplication(), by: try await s.actor("applicant")).caseRow)
+            let c = try #require(try await ConfirmedIntake(s.deps).submit(s.portalApplication(), by: try await s.actor("applicant")).caseRow)
 
             // Friday 18:00 is after hours; Saturday 8 March's holiday moved to Monday 10 March.
             #expect(c.registeredOn == "2025-03-11")
@@ -52,10 +52,10 @@ import Testing
     func duplicateApplication(_ kind: TestDatabase) async throws {
         try await Scenario.run(kind, at: "2025-03-03T10:00") { s in
             let parent = try await s.actor("applicant")
-            _ = try await ApplicationIntake(s.deps).submit(s.portalApplication(), by: parent)
+            _ = try await ConfirmedIntake(s.deps).submit(s.portalApplication(), by: parent)
 
             await #expect(throws: DomainError(.applicationDuplicate, field: "documentId", ["number": "S1-2025-000001"])) {
-                try await ApplicationIntake(s.deps).submit(s.portalApplication(), by: parent)
+                try await ConfirmedIntake(s.deps).submit(s.portalApplication(), by: parent)
             }
             #expect(try await ReferenceRepository(db: s.deps.database.sql).count("cases") == 1)
         }
@@ -65,8 +65,8 @@ import Testing
     func idempotency(_ kind: TestDatabase) async throws {
         try await Scenario.run(kind, at: "2025-03-03T10:00") { s in
             let parent = try await s.actor("applicant")
-            let first = try await ApplicationIntake(s.deps).submit(s.portalApplication(key: "k-1"), by: parent)
-            let again = try await ApplicationIntake(s.deps).submit(s.portalApplication(key: "k-1"), by: parent)
+            let first = try await ConfirmedIntake(s.deps).submit(s.portalApplication(key: "k-1"), by: parent)
+            let again = try await ConfirmedIntake(s.deps).submit(s.portalApplication(key: "k-1"), by: parent)
 
             #expect(again.repeated && again.caseRow?.id == first.caseRow?.id)
             #expect(try await ReferenceRepository(db: s.deps.database.sql).count("cases") == 1)
@@ -81,7 +81,7 @@ import Testing
             let parent = try await s.actor("applicant")
 
             await #expect(throws: DomainError(.consentMissing, field: "consent", ref: "000 List item 9")) {
-                try await ApplicationIntake(s.deps).submit(a, by: parent)
+                try await ConfirmedIntake(s.deps).submit(a, by: parent)
             }
             #expect(try await ReferenceRepository(db: s.deps.database.sql).count("cases") == 0)
         }
@@ -96,9 +96,9 @@ import Testing
             var forStranger = s.portalApplication(document: nil)
             forStranger.applicantIIN = "900514300121"
 
-            let c = try #require(try await ApplicationIntake(s.deps).submit(forChild, by: parent).caseRow)
+            let c = try #require(try await ConfirmedIntake(s.deps).submit(forChild, by: parent).caseRow)
             #expect(c.representativeIin == DemoData.parentIIN.digits)
-            await #expect(throws: DomainError.self) { try await ApplicationIntake(s.deps).submit(forStranger, by: parent) }
+            await #expect(throws: DomainError.self) { try await ConfirmedIntake(s.deps).submit(forStranger, by: parent) }
         }
     }
 
@@ -111,7 +111,7 @@ import Testing
                 providerId: "org-almaty-school-1", documents: ["application"], applicableConditions: ["original-education-document"],
                 consent: true, identityDocumentValidUntil: CivilDate(year: 2025, month: 1, day: 1), language: .kk)
 
-            let outcome = try await ApplicationIntake(s.deps).submit(a, by: op)
+            let outcome = try await ConfirmedIntake(s.deps).submit(a, by: op)
 
             #expect(outcome.caseRow == nil)
             let receipt = try #require(outcome.receipt)
@@ -131,7 +131,7 @@ import Testing
                 providerId: "org-almaty-school-1", documentId: "doc-certificate-2002", documents: ["application", "identity-document"],
                 consent: true, language: .kk)
 
-            let outcome = try await ApplicationIntake(s.deps).submit(a, by: op)
+            let outcome = try await ConfirmedIntake(s.deps).submit(a, by: op)
             let c = try #require(outcome.caseRow)
             #expect(outcome.receipt?.kind == "acceptance")
             #expect(c.deadline == "2025-03-28")  // day 1 is 4 March: one working day later than the portal
@@ -152,7 +152,7 @@ import Testing
         try await Scenario.run(kind, at: "2025-03-03T10:00") { s in
             let parent = try await s.actor("applicant")
             let staff = try await s.actor("school.staff")
-            let c = try #require(try await ApplicationIntake(s.deps).submit(s.portalApplication(), by: parent).caseRow)
+            let c = try #require(try await ConfirmedIntake(s.deps).submit(s.portalApplication(), by: parent).caseRow)
             let w = CaseWorkflow(s.deps)
             try await w.perform(.acceptForReview, on: c.id, by: staff)
 
@@ -176,7 +176,7 @@ import Testing
     @Test("staff of another organization and strangers do not see the case; the refusal is logged", arguments: TestDatabase.allConfigured)
     func scope(_ kind: TestDatabase) async throws {
         try await Scenario.run(kind, at: "2025-03-03T10:00") { s in
-            let c = try #require(try await ApplicationIntake(s.deps).submit(s.portalApplication(), by: try await s.actor("applicant")).caseRow)
+            let c = try #require(try await ConfirmedIntake(s.deps).submit(s.portalApplication(), by: try await s.actor("applicant")).caseRow)
 
             for login in ["college.staff", "operator", "department", "reviewer"] {
                 let actor = try await s.actor(login)
@@ -193,7 +193,7 @@ import Testing
     func tvetDigital(_ kind: TestDatabase) async throws {
         try await Scenario.run(kind, at: "2025-03-03T10:00") { s in
             let staff = try await s.actor("college.staff")
-            let c = try #require(try await ApplicationIntake(s.deps).submit(
+            let c = try #require(try await ConfirmedIntake(s.deps).submit(
                 Application(service: .s2, channel: .portal, applicantIIN: DemoData.parentIIN.digits, providerId: "org-almaty-college-1",
                             documentId: "doc-diploma-2006", documents: ["e-application"], consent: true, language: .kk),
                 by: try await s.actor("applicant")).caseRow)
@@ -224,7 +224,7 @@ import Testing
                 documents: ["application", "identity-document"], consent: true, language: .kk)
 
             await #expect(throws: DomainError(.identityNotFound, field: "applicantIIN", ref: "004 §49")) {
-                try await ApplicationIntake(s.deps).submit(a, by: op)
+                try await ConfirmedIntake(s.deps).submit(a, by: op)
             }
             #expect(try await ReferenceRepository(db: s.deps.database.sql).count("cases") == 0)
             #expect(try await ReferenceRepository(db: s.deps.database.sql).count("receipts") == 0)

@@ -9,7 +9,7 @@ import Testing
     @Test("each status change sends one SMS and one cabinet message in the applicant's language", arguments: TestDatabase.allConfigured)
     func delivered(_ kind: TestDatabase) async throws {
         try await Scenario.run(kind, at: "2025-03-03T10:00") { s in
-            let c = try #require(try await ApplicationIntake(s.deps).submit(s.portalApplication(), by: try await s.actor("applicant")).caseRow)
+            let c = try #require(try await ConfirmedIntake(s.deps).submit(s.portalApplication(), by: try await s.actor("applicant")).caseRow)
             try await CaseWorkflow(s.deps).perform(.acceptForReview, on: c.id, by: try await s.actor("school.staff"))
 
             #expect(try await s.delivery.deliverDue() == 4)
@@ -36,7 +36,7 @@ import Testing
         try await DemoData.seedIfEmpty(db1, clock: clock)
         let deps1 = ServiceDependencies(database: db1, passports: catalog, clock: clock, logger: TestDatabase.quietLogger)
         let parent = try await Actor.of(try await ReferenceRepository(db: db1.sql).user(login: "applicant")!, database: db1)
-        _ = try await ApplicationIntake(deps1).submit(
+        _ = try await ConfirmedIntake(deps1).submit(
             Application(
                 service: .s1, channel: .portal, applicantIIN: DemoData.parentIIN.digits, providerId: "org-almaty-school-1",
                 documentId: "doc-certificate-2002", documents: ["e-application"], consent: true, language: .kk),
@@ -64,7 +64,7 @@ import Testing
             func send(key: String, phone: String, text: String) async throws { throw URLError(.cannotConnectToHost) }
         }
         try await Scenario.run(kind, at: "2025-03-03T10:00") { s in
-            _ = try await ApplicationIntake(s.deps).submit(s.portalApplication(), by: try await s.actor("applicant"))
+            _ = try await ConfirmedIntake(s.deps).submit(s.portalApplication(), by: try await s.actor("applicant"))
             let failing = OutboxDelivery(database: s.deps.database, gateway: Down(), clock: s.clock, logger: s.deps.logger)
 
             #expect(try await failing.deliverDue() == 1)  // the cabinet message

@@ -18,7 +18,7 @@ import Testing
             let parent = try await signIn(client, "applicant")
             let created = try await client.execute(
                 uri: "/api/v1/cases", method: .post, headers: [.contentType: "application/json", .cookie: parent],
-                body: ByteBuffer(string: CaseAPITests.application)) { $0.json }
+                body: ByteBuffer(string: try await confirmed(client, deps, parent, CaseAPITests.application))) { $0.json }
             let id = try #require((created["case"] as? [String: Any])?["id"] as? String)
             func upload(_ type: String, _ bytes: [UInt8], as cookie: String = parent) async throws -> (HTTPResponse.Status, [String: Any]) {
                 try await client.execute(

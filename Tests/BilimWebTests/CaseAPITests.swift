@@ -11,9 +11,12 @@ import Testing
 @Suite struct CaseAPITests {
     static let json: HTTPFields = [.contentType: "application/json"]
 
-    func post(_ client: any TestClientProtocol, _ uri: String, _ cookie: String, _ body: String, lang: String = "ru", key: String? = nil)
-        async throws -> (HTTPResponse.Status, [String: Any])
-    {
+    func post(
+        _ client: any TestClientProtocol, _ uri: String, _ cookie: String, _ body: String, lang: String = "ru", key: String? = nil,
+        confirmingWith deps: ServiceDependencies? = nil
+    ) async throws -> (HTTPResponse.Status, [String: Any]) {
+        var body = body
+        if let deps, !cookie.isEmpty { body = try await confirmed(client, deps, cookie, body) }
         var headers: HTTPFields = [.contentType: "application/json", .cookie: cookie, .acceptLanguage: lang]
         if let key { headers[HTTPField.Name("Idempotency-Key")!] = key }
         return try await client.execute(uri: uri, method: .post, headers: headers, body: ByteBuffer(string: body)) { r in (r.status, r.json) }
@@ -24,16 +27,16 @@ import Testing
     @Test("portal duplicate through the HTTP API: apply, review, duplicate, hand over (004 §51) (004 §58)", arguments: TestDatabase.allConfigured)
     func portalScenario(_ kind: TestDatabase) async throws {
         let clock = MovableClock(almaty: "2025-03-03T10:00")
-        try await withTestApp(on: kind, clock: clock) { client, _, logs in
+        try await withTestApp(on: kind, clock: clock) { client, deps, logs in
             let parent = try await signIn(client, "applicant")
             let staff = try await signIn(client, "school.staff")
 
-            let (status, first) = try await post(client, "/api/v1/cases", parent, Self.application, key: "form-1")
+            let (status, first) = try await post(client, "/api/v1/cases", parent, Self.application, key: "form-1", confirmingWith: deps)
             #expect(status == .created)
             let c = try #require(first["case"] as? [String: Any])
             let id = try #require(c["id"] as? String)
             #expect(c["deadline"] as? String == "2025-03-27")
-            let (again, repeated) = try await post(client, "/api/v1/cases", parent, Self.application, key: "form-1")
+            let (again, repeated) = try await post(client, "/api/v1/cases", parent, Self.application, key: "form-1", confirmingWith: deps)
             #expect(again == .ok && (repeated["case"] as? [String: Any])?["id"] as? String == id)
 
             for action in ["accept-for-review", "prepare-duplicate", "hand-over"] {
@@ -56,10 +59,10 @@ import Testing
     @Test("a refusal after a hearing through the HTTP API, with the terms of 004 §58", arguments: TestDatabase.allConfigured)
     func refusalScenario(_ kind: TestDatabase) async throws {
         let clock = MovableClock(almaty: "2025-03-03T10:00")
-        try await withTestApp(on: kind, clock: clock) { client, _, _ in
+        try await withTestApp(on: kind, clock: clock) { client, deps, _ in
             var parent = try await signIn(client, "applicant")
             var staff = try await signIn(client, "school.staff")
-            let (_, first) = try await post(client, "/api/v1/cases", parent, Self.application)
+            let (_, first) = try await post(client, "/api/v1/cases", parent, Self.application, confirmingWith: deps)
             let id = try #require((first["case"] as? [String: Any])?["id"] as? String)
             _ = try await post(client, "/api/v1/cases/\(id)/actions", staff, #"{"action": "accept-for-review"}"#)
 
@@ -96,7 +99,7 @@ import Testing
 
     @Test("State Corporation intake: refusal receipt for an incomplete package, then a case with its acceptance receipt (004 §52) (004 §50)", arguments: TestDatabase.allConfigured)
     func deskScenario(_ kind: TestDatabase) async throws {
-        try await withTestApp(on: kind, clock: MovableClock(almaty: "2025-03-03T10:00")) { client, _, _ in
+        try await withTestApp(on: kind, clock: MovableClock(almaty: "2025-03-03T10:00")) { client, deps, _ in
             let op = try await signIn(client, "operator")
             let incomplete = #"{"service": "S1", "channel": "state-corporation", "applicantIIN": "\#(DemoData.parentIIN.digits)", "providerId": "org-almaty-school-1", "documents": ["application"], "consent": true}"#
             let complete = #"{"service": "S1", "channel": "state-corporation", "applicantIIN": "\#(DemoData.parentIIN.digits)", "providerId": "org-almaty-school-1", "documentId": "doc-certificate-2002", "documents": ["application", "identity-document"], "consent": true}"#
@@ -122,17 +125,17 @@ import Testing
         try await withTestApp(on: kind, clock: MovableClock(almaty: "2025-03-03T10:00")) { client, deps, _ in
             let parent = try await signIn(client, "applicant")
             let college = try await signIn(client, "college.staff")
-            let (_, first) = try await post(client, "/api/v1/cases", parent, Self.application)
+            let (_, first) = try await post(client, "/api/v1/cases", parent, Self.application, confirmingWith: deps)
             let id = try #require((first["case"] as? [String: Any])?["id"] as? String)
 
-            let (dup, dupBody) = try await post(client, "/api/v1/cases", parent, Self.application)
+            let (dup, dupBody) = try await post(client, "/api/v1/cases", parent, Self.application, confirmingWith: deps)
             #expect(dup == .conflict && dupBody["code"] as? String == "application.duplicate")
             #expect((dupBody["message"] as? String) == "По этому документу ещё рассматривается заявление № S1-2025-000001.")
             let (wrongState, ws) = try await post(client, "/api/v1/cases/\(id)/actions", parent, #"{"action": "hand-over"}"#)
             #expect(wrongState == .forbidden && ws["code"] as? String == "case.roleNotAllowed")
             let (other, ob) = try await post(client, "/api/v1/cases/\(id)/actions", college, #"{"action": "accept-for-review"}"#)
             #expect(other == .notFound && ob["code"] as? String == "case.notFound")
-            let (noAuth, na) = try await post(client, "/api/v1/cases", "", Self.application)
+            let (noAuth, na) = try await post(client, "/api/v1/cases", "", Self.application, confirmingWith: deps)
             #expect(noAuth == .unauthorized && na["code"] as? String == "signIn.required")
             let (form, fb) = try await client.execute(
                 uri: "/api/v1/cases", method: .post, headers: [.contentType: "application/x-www-form-urlencoded", .cookie: parent],
@@ -146,15 +149,19 @@ import Testing
 }
 
 @Suite struct ChannelScenarioTests {
-    func post(_ client: any TestClientProtocol, _ uri: String, _ cookie: String, _ body: String) async throws -> (HTTPResponse.Status, [String: Any]) {
-        try await client.execute(
+    func post(
+        _ client: any TestClientProtocol, _ uri: String, _ cookie: String, _ body: String, confirmingWith deps: ServiceDependencies? = nil
+    ) async throws -> (HTTPResponse.Status, [String: Any]) {
+        var body = body
+        if let deps { body = try await confirmed(client, deps, cookie, body) }
+        return try await client.execute(
             uri: uri, method: .post, headers: [.contentType: "application/json", .cookie: cookie],
             body: ByteBuffer(string: body)) { r in (r.status, r.json) }
     }
 
     @Test("provider's office: paper application with its receipt, duplicate, handed over at the office (004 §47) (004 §58)", arguments: TestDatabase.allConfigured)
     func office(_ kind: TestDatabase) async throws {
-        try await withTestApp(on: kind, clock: MovableClock(almaty: "2025-03-03T10:00")) { client, _, _ in
+        try await withTestApp(on: kind, clock: MovableClock(almaty: "2025-03-03T10:00")) { client, deps, _ in
             let staff = try await signIn(client, "school.staff")
             let (s, body) = try await post(
                 client, "/api/v1/desk/applications", staff,
@@ -179,7 +186,7 @@ import Testing
     @Test("State Corporation: intake, courier registry, review, result back, stored and handed over (004 §54) (004 §61)", arguments: TestDatabase.allConfigured)
     func stateCorporation(_ kind: TestDatabase) async throws {
         let clock = MovableClock(almaty: "2025-03-03T10:00")
-        try await withTestApp(on: kind, clock: clock) { client, _, _ in
+        try await withTestApp(on: kind, clock: clock) { client, deps, _ in
             let op = try await signIn(client, "operator")
             let staff = try await signIn(client, "school.staff")
             let (_, body) = try await post(
@@ -202,18 +209,18 @@ import Testing
 
     @Test("portal application collected at a State Corporation office: that office receives, keeps and hands it over (004 §59) (004 §61)", arguments: TestDatabase.allConfigured)
     func portalPickup(_ kind: TestDatabase) async throws {
-        try await withTestApp(on: kind, clock: MovableClock(almaty: "2025-03-03T10:00")) { client, _, _ in
+        try await withTestApp(on: kind, clock: MovableClock(almaty: "2025-03-03T10:00")) { client, deps, _ in
             let parent = try await signIn(client, "applicant")
             let staff = try await signIn(client, "school.staff")
             let op = try await signIn(client, "operator")
             let (missing, mb) = try await post(
                 client, "/api/v1/cases", parent,
-                #"{"service": "S1", "providerId": "org-almaty-school-1", "documentId": "doc-certificate-2002", "documents": ["e-application"], "consent": true, "pickupAtStateCorporation": true}"#)
+                #"{"service": "S1", "providerId": "org-almaty-school-1", "documentId": "doc-certificate-2002", "documents": ["e-application"], "consent": true, "pickupAtStateCorporation": true}"#, confirmingWith: deps)
             #expect(missing == .unprocessableContent && mb["field"] as? String == "pickupOfficeId")
 
             let (_, created) = try await post(
                 client, "/api/v1/cases", parent,
-                #"{"service": "S1", "providerId": "org-almaty-school-1", "documentId": "doc-certificate-2002", "documents": ["e-application"], "consent": true, "pickupAtStateCorporation": true, "pickupOfficeId": "org-almaty-gov4c-1"}"#)
+                #"{"service": "S1", "providerId": "org-almaty-school-1", "documentId": "doc-certificate-2002", "documents": ["e-application"], "consent": true, "pickupAtStateCorporation": true, "pickupOfficeId": "org-almaty-gov4c-1"}"#, confirmingWith: deps)
             let id = try #require((created["case"] as? [String: Any])?["id"] as? String)
             for (who, action) in [(staff, "accept-for-review"), (staff, "prepare-duplicate"), (op, "receive-result"), (op, "hand-over")] {
                 let (st, b) = try await post(client, "/api/v1/cases/\(id)/actions", who, #"{"action": "\#(action)", "reason": "identity card No. 012345678"}"#)

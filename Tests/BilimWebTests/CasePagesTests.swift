@@ -32,7 +32,15 @@ import Testing
             #expect(check.status == .ok && check.text.contains("Проверьте ответы"))
             #expect(check.text.contains("Общеобразовательная школа № 1 города Алматы"))  // the issuer, from the document
             let submission = try #require(check.text.firstMatch(of: /name="submission" value="([^"]+)"/)?.1)
-            let confirm = "step=confirm&" + fields + "&provider=org-almaty-school-1&submission=\(submission)"
+            let base = fields + "&provider=org-almaty-school-1&submission=\(submission)"
+            // Submitting asks for a confirmation code sent over this application's content. (000 List item 8)
+            let sent = try await form(client, "/apply/S1", parent, "step=send-code&" + base)
+            #expect(sent.status == .ok && sent.text.contains("Код подтверждения из SMS"))
+            let challenge = try #require(sent.text.firstMatch(of: /name="challengeId" value="([^"]+)"/)?.1)
+            let code = try await lastCode(deps)
+            let wrong = try await form(client, "/apply/S1", parent, "step=confirm&\(base)&challengeId=\(challenge)&code=000000")
+            #expect(wrong.status == .unprocessableContent && wrong.text.contains("Неверный код"))
+            let confirm = "step=confirm&\(base)&challengeId=\(challenge)&code=\(code)"
             let done = try await form(client, "/apply/S1", parent, confirm)
             #expect(done.status == .seeOther)
             let location = try #require(done.headers[.location])
@@ -75,7 +83,7 @@ import Testing
         let clock = MovableClock(almaty: "2025-03-03T10:00")
         try await withTestApp(on: kind, clock: clock) { client, deps, _ in
             let parent = try await Actor.of(try await ReferenceRepository(db: deps.database.sql).user(login: "applicant")!, database: deps.database)
-            let c = try #require(try await ApplicationIntake(deps).submit(
+            let c = try #require(try await ConfirmedIntake(deps).submit(
                 Application(service: .s1, channel: .portal, applicantIIN: DemoData.parentIIN.digits, providerId: "org-almaty-school-1",
                             documentId: "doc-certificate-2002", documents: ["e-application"], consent: true, language: .ru), by: parent).caseRow)
             clock.set(almaty: "2025-04-01T10:00")  // past the 27 March deadline

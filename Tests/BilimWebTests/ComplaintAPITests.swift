@@ -9,8 +9,12 @@ import HummingbirdTesting
 import Testing
 
 @Suite struct ComplaintAPITests {
-    func post(_ client: any TestClientProtocol, _ uri: String, _ cookie: String, _ body: String) async throws -> (HTTPResponse.Status, [String: Any]) {
-        try await client.execute(
+    func post(
+        _ client: any TestClientProtocol, _ uri: String, _ cookie: String, _ body: String, confirmingWith deps: ServiceDependencies? = nil
+    ) async throws -> (HTTPResponse.Status, [String: Any]) {
+        var body = body
+        if let deps { body = try await confirmed(client, deps, cookie, body) }
+        return try await client.execute(
             uri: uri, method: .post, headers: [.contentType: "application/json", .cookie: cookie, .acceptLanguage: "kk"],
             body: ByteBuffer(string: body)) { r in (r.status, r.json) }
     }
@@ -18,10 +22,10 @@ import Testing
     @Test("a complaint forwarded and answered through the HTTP routes: the refusal is revoked, the case reopens (002 §14)", arguments: TestDatabase.allConfigured)
     func forwardedAndAnswered(_ kind: TestDatabase) async throws {
         let clock = MovableClock(almaty: "2025-03-03T10:00")
-        try await withTestApp(on: kind, clock: clock) { client, _, _ in
+        try await withTestApp(on: kind, clock: clock) { client, deps, _ in
             var parent = try await signIn(client, "applicant")
             var staff = try await signIn(client, "school.staff")
-            let (_, created) = try await post(client, "/api/v1/cases", parent, CaseAPITests.application)
+            let (_, created) = try await post(client, "/api/v1/cases", parent, CaseAPITests.application, confirmingWith: deps)
             let id = try #require((created["case"] as? [String: Any])?["id"] as? String)
             clock.set(almaty: "2025-03-12T10:00")
             staff = try await signIn(client, "school.staff")

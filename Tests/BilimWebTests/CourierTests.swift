@@ -58,7 +58,7 @@ import Testing
             let ref = ReferenceRepository(db: db)
             let op = try await Actor.of(try await ref.user(login: "operator")!, database: deps.database)
             let staff = try await Actor.of(try await ref.user(login: "school.staff")!, database: deps.database)
-            let c = try #require(try await ApplicationIntake(deps).submit(
+            let c = try #require(try await ConfirmedIntake(deps).submit(
                 Application(service: .s1, channel: .stateCorporation, applicantIIN: DemoData.parentIIN.digits, providerId: "org-almaty-school-1",
                             documentId: "doc-certificate-2002", documents: ["application", "identity-document"], consent: true, language: .kk), by: op).caseRow)
             let w = CaseWorkflow(deps)

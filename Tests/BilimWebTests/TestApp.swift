@@ -6,6 +6,7 @@ import Foundation
 import Hummingbird
 import HummingbirdTesting
 import Logging
+import Testing
 
 /// Builds the real application on a migrated in-memory SQLite database with demo data and a captured logger,
 /// and hands the test a router client.
@@ -53,4 +54,27 @@ func cookies(_ response: TestResponse) -> [String: String] {
         if pair.count == 2 { out[String(pair[0])] = String(pair[1]) }
     }
     return out
+}
+
+/// The last one-time code the embedded SMS gateway sent.
+func lastCode(_ deps: ServiceDependencies) async throws -> String {
+    let sms = try #require(try await EmbeddedSMSGateway(database: deps.database, clock: deps.clock).sent().last)
+    return String(try #require(sms.text.firstMatch(of: /\d{6}/)).output)
+}
+
+/// Confirms a portal application through the API the way a client does: asks for a one-time code over the
+/// application's content, reads it from the embedded SMS gateway, and returns the body with the confirmation.
+func confirmed(
+    _ client: any TestClientProtocol, _ deps: ServiceDependencies, _ cookie: String, _ application: String,
+    prepare: String = "/api/v1/cases/confirmations", key: String = "application"
+) async throws -> String {
+    let id = try await client.execute(
+        uri: prepare, method: .post, headers: [.contentType: "application/json", .cookie: cookie],
+        body: ByteBuffer(string: #"{"method": "otp", "\#(key)": \#(application)}"#)
+    ) { r in r.json["challengeId"] as? String }
+    guard let id else { return application }
+    let code = try await lastCode(deps)
+    var object = try #require(try JSONSerialization.jsonObject(with: Data(application.utf8)) as? [String: Any])
+    object["confirmation"] = ["challengeId": id, "code": code]
+    return String(decoding: try JSONSerialization.data(withJSONObject: object), as: UTF8.self)
 }

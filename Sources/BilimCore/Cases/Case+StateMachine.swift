@@ -12,11 +12,15 @@ package struct CaseFacts: Hashable, Sendable {
     package var resultReceivedOn: CivilDate?
     /// The day the hearing was set for.
     package var hearingOn: CivilDate?
+    /// The service: corrections (S3) run a shorter path of their own.
+    package var service: ServiceID
 
     package init(
         state: CaseState, channel: Channel, deadline: CivilDate, pickupAtStateCorporation: Bool,
-        hearingNoticeOn: CivilDate? = nil, resultReceivedOn: CivilDate? = nil, hearingOn: CivilDate? = nil
+        hearingNoticeOn: CivilDate? = nil, resultReceivedOn: CivilDate? = nil, hearingOn: CivilDate? = nil,
+        service: ServiceID = .s1
     ) {
+        self.service = service
         self.hearingOn = hearingOn
         self.state = state
         self.channel = channel
@@ -34,7 +38,8 @@ package struct CaseTransition: Hashable, Sendable {
     package let actions: [CaseAction]
 }
 
-/// The one state machine every channel of the duplicate services runs on (004 §47–§63, 000).
+/// The one state machine every channel of the duplicate services runs on (004 §47–§63, 000), and the shorter path of
+/// the corrections service (S3): review, then the registry corrected or a motivated refusal (002 §7, §8, §11).
 package enum CaseMachine {
     /// Decides a command: the new state and its actions, or the rule it breaks. Pure: today and the calendar are
     /// arguments.
@@ -51,6 +56,7 @@ package enum CaseMachine {
         func go(_ to: CaseState, _ actions: [CaseAction] = []) -> CaseTransition {
             CaseTransition(from: f.state, to: to, actions: actions)
         }
+        if f.service == .s3 { return try decideCorrection(command, facts: f, passport: passport, go: go, refuse: refuse) }
         switch (f.state, command) {
         case (.registered, .sendToProvider) where f.channel == .stateCorporation:
             return go(.sentToProvider)
@@ -109,6 +115,26 @@ package enum CaseMachine {
         }
     }
 
+    /// Corrections (S3), on the portal only: the provider takes the case into review, compares it with its archive
+    /// (002 §7) and either enters the corrections in the registry (002 §8) or refuses with the motivated notice of
+    /// Annex 3 on the passport's grounds, including an incomplete package or expired documents (002 §11).
+    static func decideCorrection(
+        _ command: CaseCommand, facts f: CaseFacts, passport: ServicePassport, go: (CaseState, [CaseAction]) -> CaseTransition,
+        refuse: () -> DomainError
+    ) throws(DomainError) -> CaseTransition {
+        switch (f.state, command) {
+        case (.registered, .acceptForReview):
+            return go(.inReview, [.notifyApplicant(.inReview)])
+        case (.inReview, .applyCorrections):
+            return go(.resultReady, [.applyCorrections, .notifyApplicant(.corrected)])
+        case (.registered, .refuseCorrections(let grounds)), (.inReview, .refuseCorrections(let grounds)):
+            try check(grounds, passport: passport)
+            return go(.refused, [.issueRefusal(grounds: grounds), .notifyApplicant(.refused)])
+        default:
+            throw refuse()
+        }
+    }
+
     /// A refusal names at least one ground, and every ground is one of the passport's. (000 List item 9)
     static func check(_ grounds: [String], passport: ServicePassport) throws(DomainError) {
         guard !grounds.isEmpty else {
@@ -129,7 +155,7 @@ package enum CaseMachine {
         let all: [CaseCommand] = [
             .sendToProvider, .acceptForReview, .prepareDuplicate, .preliminaryRefusal(grounds: grounds, hearingOn: today),
             .object, .holdHearing, .decideDuplicate, .decideRefusal(grounds: grounds), .receiveResult, .handOver,
-            .returnToProvider, .fetchBack,
+            .returnToProvider, .fetchBack, .applyCorrections, .refuseCorrections(grounds: grounds),
         ]
         return all.filter { (command: CaseCommand) -> Bool in
             do throws(DomainError) {

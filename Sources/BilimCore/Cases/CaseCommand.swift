@@ -26,6 +26,10 @@ package enum CaseCommand: Hashable, Sendable {
     case returnToProvider
     /// State Corporation: the applicant asked for a returned result; the provider sends it back. (004 §62)
     case fetchBack
+    /// Provider, corrections (S3): the archive confirms the error; the registry is corrected. (002 §7) (002 §8)
+    case applyCorrections
+    /// Provider, corrections (S3): a motivated refusal on the passport's grounds. (002 §11) (002 Annex 3)
+    case refuseCorrections(grounds: [String])
 
     /// A stable name, for the trail and for messages.
     package var name: String {
@@ -42,6 +46,8 @@ package enum CaseCommand: Hashable, Sendable {
         case .handOver: "hand-over"
         case .returnToProvider: "return-to-provider"
         case .fetchBack: "fetch-back"
+        case .applyCorrections: "apply-corrections"
+        case .refuseCorrections: "refuse-corrections"
         }
     }
 
@@ -49,7 +55,8 @@ package enum CaseCommand: Hashable, Sendable {
     package var roles: Set<Role> {
         switch self {
         case .sendToProvider, .receiveResult, .returnToProvider, .fetchBack: [.stateCorporationOperator]
-        case .acceptForReview, .prepareDuplicate, .preliminaryRefusal, .holdHearing, .decideDuplicate, .decideRefusal:
+        case .acceptForReview, .prepareDuplicate, .preliminaryRefusal, .holdHearing, .decideDuplicate, .decideRefusal,
+            .applyCorrections, .refuseCorrections:
             [.providerStaff]
         case .object: [.applicant]
         case .handOver: [.stateCorporationOperator, .providerStaff]
@@ -65,6 +72,8 @@ package enum CaseAction: Hashable, Sendable {
     case issueDuplicate
     /// Produce the motivated refusal document citing these passport grounds.
     case issueRefusal(grounds: [String])
+    /// Enter the case's requested corrections in the registry, each with its history. (002 §8)
+    case applyCorrections
 }
 
 /// The messages a case sends to its applicant.
@@ -80,4 +89,5 @@ package enum NotificationTemplate: String, CaseIterable, Codable, Sendable {
     case complaintRegistered = "complaint-registered"
     case complaintAnswered = "complaint-answered"
     case complaintUpheld = "complaint-upheld"
+    case corrected
 }

@@ -52,6 +52,11 @@ extension NotificationTemplate {
                 kk: "Bilim: № {number} өтініш бойынша шағымыңыз қанағаттандырылды: шешімнің күші жойылды, іс қайта қаралады. Жаңа мерзім: {deadline}.",
                 ru: "Bilim: ваша жалоба по заявлению № {number} удовлетворена: решение отменено, дело пересматривается. Новый срок: {deadline}.",
                 en: "Bilim: your complaint on application No. {number} was upheld: the decision is revoked and the case is reopened. New deadline: {deadline}.")
+        case .corrected:
+            LocalizedText(
+                kk: "Bilim: № {number} өтініш бойынша білім туралы құжаттағы мәліметтер түзетілді. Нәтиже жеке кабинетте.",
+                ru: "Bilim: по заявлению № {number} сведения в документе об образовании исправлены. Результат в личном кабинете.",
+                en: "Bilim: the information in your education document was corrected on application No. {number}. The result is in your cabinet.")
         case .returnedToProvider:
             LocalizedText(
                 kk: "Bilim: № {number} өтініш бойынша нәтиже бір ай сақталып, көрсетілетін қызметті берушіге қайтарылды. Оны Мемлекеттік корпорация арқылы қайта сұратуға болады.",

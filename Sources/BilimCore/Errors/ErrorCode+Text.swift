@@ -302,6 +302,116 @@ extension ErrorCode {
                 kk: "Дерекқор қолжетімсіз. Кейінірек қайталаңыз.",
                 ru: "База данных недоступна. Повторите позже.",
                 en: "The database is unavailable. Try again later.")
+        case .correctionRequired:
+            LocalizedText(
+                kk: "Түзетілетін кемінде бір өрісті, оның дұрыс мәнін және қатенің түсіндірмесін көрсетіңіз.",
+                ru: "Укажите хотя бы одно поле для исправления, его верное значение и пояснение ошибки.",
+                en: "Name at least one field to correct, its correct value and the explanation of the error.")
+        case .correctionFieldUnknown:
+            LocalizedText(
+                kk: "Құжатта «{value}» өрісі жоқ.",
+                ru: "В документе нет поля «{value}».",
+                en: "The document has no field “{value}”.")
+        case .correctionFieldRepeated:
+            LocalizedText(
+                kk: "«{value}» өрісі екі рет көрсетілген.",
+                ru: "Поле «{value}» указано дважды.",
+                en: "The field “{value}” is named twice.")
+        case .correctionExplanationRequired:
+            LocalizedText(
+                kk: "Әр өріс үшін қатенің түсіндірмесін жазыңыз (3-тен 1000 таңбаға дейін).",
+                ru: "Для каждого поля поясните ошибку (от 3 до 1000 знаков).",
+                en: "Explain the error for each field (3 to 1000 characters).")
+        case .correctionValueInvalid:
+            LocalizedText(
+                kk: "«{value}» мәні бұл өріске жарамайды. Баға 1-ден 5-ке дейін, үтірден кейін екі таңбаға дейін болады.",
+                ru: "Значение «{value}» не подходит для этого поля. Оценка — от 1 до 5, до двух знаков после запятой.",
+                en: "The value “{value}” does not fit this field. A grade is 1 to 5 with up to two decimals.")
+        case .correctionNothingToChange:
+            LocalizedText(
+                kk: "«{value}» өрісінің жаңа мәні құжаттағымен бірдей: түзететін ештеңе жоқ.",
+                ru: "Новое значение поля «{value}» совпадает с документом: исправлять нечего.",
+                en: "The new value of “{value}” is the same as in the document: there is nothing to correct.")
+        case .correctionCopyRequired:
+            LocalizedText(
+                kk: "Білім туралы құжаттың электрондық көшірмесін тіркеңіз (PDF, PNG немесе JPEG).",
+                ru: "Приложите электронную копию документа об образовании (PDF, PNG или JPEG).",
+                en: "Attach the electronic copy of the education document (PDF, PNG or JPEG).")
+        case .edsMalformedCertificate:
+            LocalizedText(
+                kk: "Сертификатты оқу мүмкін емес: PEM немесе DER пішіміндегі X.509 сертификатын жіберіңіз.",
+                ru: "Не удалось прочитать сертификат: отправьте сертификат X.509 в формате PEM или DER.",
+                en: "The certificate cannot be read: send an X.509 certificate in PEM or DER form.")
+        case .edsUntrusted:
+            LocalizedText(
+                kk: "Сертификатты сенімді куәландырушы орталық бермеген.",
+                ru: "Сертификат выдан не доверенным удостоверяющим центром.",
+                en: "The certificate was not issued by a trusted certification authority.")
+        case .edsExpired:
+            LocalizedText(
+                kk: "Сертификаттың мерзімі өтіп кеткен.",
+                ru: "Срок действия сертификата истёк.",
+                en: "The certificate has expired.")
+        case .edsNotYetValid:
+            LocalizedText(
+                kk: "Сертификат әлі күшіне енбеген.",
+                ru: "Сертификат ещё не вступил в силу.",
+                en: "The certificate is not valid yet.")
+        case .edsRevoked:
+            LocalizedText(
+                kk: "Сертификат кері қайтарылған (қайтарылған сертификаттар тізімінде).",
+                ru: "Сертификат отозван (он в списке отозванных сертификатов).",
+                en: "The certificate has been revoked (it is on the revocation list).")
+        case .edsBadSignature:
+            LocalizedText(
+                kk: "Қолтаңба осы сертификатқа және осы мәтінге сәйкес келмейді.",
+                ru: "Подпись не соответствует этому сертификату и этому тексту.",
+                en: "The signature does not match this certificate and this text.")
+        case .edsUnsupported:
+            LocalizedText(
+                kk: "Бұл кілт түріне қолдау көрсетілмейді: RSA немесе ECDSA P-256 қолданыңыз.",
+                ru: "Этот тип ключа не поддерживается: используйте RSA или ECDSA P-256.",
+                en: "This key type is not supported: use RSA or ECDSA P-256.")
+        case .edsNoIIN:
+            LocalizedText(
+                kk: "Сертификатта иесінің ЖСН-і жоқ.",
+                ru: "В сертификате нет ИИН владельца.",
+                en: "The certificate does not carry its holder's IIN.")
+        case .edsWrongPerson:
+            LocalizedText(
+                kk: "Сертификат басқа адамға берілген: оның ЖСН-і өтініш берушінің ЖСН-імен сәйкес келмейді.",
+                ru: "Сертификат выдан другому лицу: его ИИН не совпадает с ИИН заявителя.",
+                en: "The certificate belongs to someone else: its IIN is not the applicant's.")
+        case .challengeInvalid:
+            LocalizedText(
+                kk: "Қол қойылатын мәтін белгісіз, мерзімі өткен немесе бұрын пайдаланылған: жаңасын алыңыз.",
+                ru: "Текст для подписи неизвестен, устарел или уже использован: получите новый.",
+                en: "The text to sign is unknown, expired or already used: get a new one.")
+        case .confirmationRequired:
+            LocalizedText(
+                kk: "Өтінішті бір реттік кодпен немесе ЭЦҚ-мен растаңыз.",
+                ru: "Подтвердите заявление одноразовым кодом или ЭЦП.",
+                en: "Confirm the application with a one-time code or an EDS signature.")
+        case .confirmationContentChanged:
+            LocalizedText(
+                kk: "Өтініш расталғаннан кейін өзгерді: оны қайта растаңыз.",
+                ru: "Заявление изменилось после подтверждения: подтвердите его заново.",
+                en: "The application changed after it was confirmed: confirm it again.")
+        case .verifyMalformed:
+            LocalizedText(
+                kk: "Бұл Bilim қол қойған құжат емес: мәтін пішімі танылмады.",
+                ru: "Это не документ, подписанный Bilim: формат текста не распознан.",
+                en: "This is not a document signed by Bilim: the text's form is not recognised.")
+        case .verifyTampered:
+            LocalizedText(
+                kk: "Қолтаңба сәйкес келмейді: құжат өзгертілген немесе оған Bilim қол қоймаған.",
+                ru: "Подпись не сходится: документ изменён или подписан не Bilim.",
+                en: "The signature does not match: the document was changed or was not signed by Bilim.")
+        case .verifyNotFound:
+            LocalizedText(
+                kk: "Мұндай нөмірмен құжат берілмеген.",
+                ru: "Документ с таким номером не выдавался.",
+                en: "No document was issued with this number.")
         case .internalError:
             LocalizedText(
                 kk: "Ішкі қате болды. Сұрау нөмірі: {requestId}.",

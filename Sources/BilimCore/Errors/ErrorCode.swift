@@ -61,14 +61,38 @@ package enum ErrorCode: String, CaseIterable, Sendable, Codable {
     case otpLocked = "otp.locked"
     case otpWrong = "otp.wrong"
     case otpExpired = "otp.expired"
+    case correctionRequired = "correction.required"
+    case correctionFieldUnknown = "correction.fieldUnknown"
+    case correctionFieldRepeated = "correction.fieldRepeated"
+    case correctionExplanationRequired = "correction.explanationRequired"
+    case correctionValueInvalid = "correction.valueInvalid"
+    case correctionNothingToChange = "correction.nothingToChange"
+    case correctionCopyRequired = "correction.copyRequired"
+    case edsMalformedCertificate = "eds.malformedCertificate"
+    case edsUntrusted = "eds.untrusted"
+    case edsExpired = "eds.expired"
+    case edsNotYetValid = "eds.notYetValid"
+    case edsRevoked = "eds.revoked"
+    case edsBadSignature = "eds.badSignature"
+    case edsUnsupported = "eds.unsupported"
+    case edsNoIIN = "eds.noIIN"
+    case edsWrongPerson = "eds.wrongPerson"
+    case challengeInvalid = "challenge.invalid"
+    case confirmationRequired = "confirmation.required"
+    case confirmationContentChanged = "confirmation.contentChanged"
+    case verifyMalformed = "verify.malformed"
+    case verifyTampered = "verify.tampered"
+    case verifyNotFound = "verify.notFound"
     case internalError = "internal"
 
     package var category: ErrorCategory {
         switch self {
-        case .serviceNotFound, .pageNotFound, .caseNotFound, .complaintNotFound, .decisionNotFound, .identityNotFound:
+        case .serviceNotFound, .pageNotFound, .caseNotFound, .complaintNotFound, .decisionNotFound, .identityNotFound,
+            .verifyNotFound:
             .notFound
         case .applicationDuplicate, .concurrentChange, .blankStockEmpty: .conflict
-        case .signInFailed, .signInRequired: .unauthorized
+        case .signInFailed, .signInRequired, .edsMalformedCertificate, .edsUntrusted, .edsExpired, .edsNotYetValid,
+            .edsRevoked, .edsBadSignature, .edsUnsupported, .edsNoIIN, .edsWrongPerson, .challengeInvalid: .unauthorized
         case .forbidden, .csrfInvalid, .roleNotAllowed: .forbidden
         case .otpTooSoon, .otpLocked: .tooMany
         case .transitionNotAllowed: .conflict

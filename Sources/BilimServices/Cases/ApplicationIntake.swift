@@ -45,6 +45,16 @@ package struct Application: Sendable {
     }
 }
 
+extension Application {
+    /// What a portal applicant confirms.
+    package var content: ConfirmedContent {
+        ConfirmedContent(
+            service: service.rawValue, applicantIIN: applicantIIN.trimmingSpaces, providerId: providerId, documentId: documentId,
+            documents: documents.sorted(), reason: reason.rawValue, pickupOfficeId: pickupAtStateCorporation ? pickupOfficeId : nil,
+            consent: consent)
+    }
+}
+
 /// What intake produced: a registered case (with the acceptance receipt at a desk), or, at a desk, only the
 /// refusal receipt naming what is missing.
 package struct IntakeOutcome: Sendable {
@@ -63,7 +73,7 @@ package struct ApplicationIntake: Sendable {
     /// Checks and registers an application. The portal takes only a complete package (the form does not let an
     /// incomplete one through); the provider's office and the State Corporation give a refusal receipt instead.
     /// (004 §51) (004 §52) (004 §53)
-    package func submit(_ a: Application, by actor: Actor) async throws -> IntakeOutcome {
+    package func submit(_ a: Application, by actor: Actor, confirmation: ConfirmationProof? = nil) async throws -> IntakeOutcome {
         let now = deps.clock.now()
         let local = deps.localTime.local(now)
         let iin = try IIN(a.applicantIIN, today: local.date)
@@ -99,6 +109,10 @@ package struct ApplicationIntake: Sendable {
         {
             throw DomainError(.applicationDuplicate, field: "documentId", ["number": open.registrationNumber])
         }
+        // A portal application is confirmed by a one-time code or an EDS over exactly this content.
+        // (000 List item 8)
+        let confirmed = a.channel == .portal
+            ? try await ApplicationConfirmation(deps).verify(confirmation, content: a.content, actor: actor) : nil
 
         let calendar = try await deps.calendars.calendar()
         let closing = passport.schedule(for: a.channel)?.registrationClosesAt ?? Registration.defaultClosingTime
@@ -137,6 +151,7 @@ package struct ApplicationIntake: Sendable {
             row.documents = String(decoding: try JSONEncoder().encode(a.documents.sorted()), as: UTF8.self)
             row.reason = a.reason.rawValue
             try await CaseRepository(db: db).insert(row)
+            if let confirmed { try await ApplicationConfirmation.record(confirmed, caseId: caseId, now: now, db: db) }
             let event = try await AuditChain(db: db).append(
                 caseId: caseId,
                 .init(

@@ -38,7 +38,7 @@ package struct CaseWorkflow: Sendable {
             deadline: CivilDate(iso: row.deadline)!, pickupAtStateCorporation: row.pickupAtStateCorporation == 1,
             hearingNoticeOn: row.hearingNoticeOn.flatMap { CivilDate(iso: $0) },
             resultReceivedOn: row.resultReceivedOn.flatMap { CivilDate(iso: $0) },
-            hearingOn: row.hearingOn.flatMap { CivilDate(iso: $0) })
+            hearingOn: row.hearingOn.flatMap { CivilDate(iso: $0) }, service: ServiceID(rawValue: row.service) ?? .s1)
     }
 
     /// The actions the actor may take on the case now.
@@ -133,12 +133,31 @@ package struct CaseWorkflow: Sendable {
                         recipientIIN: dup.holderIin, caseId: row.id, template: "digital-document",
                         language: Language(rawValue: row.language) ?? .kk, payload: #"{"documentId":"\#(dup.id)"}"#, now: now)
                 }
+            case .applyCorrections:
+                try await applyCorrections(row, actor: actor, now: now, db: db)
             case .issueRefusal(let grounds):
                 try await decisions.insert(
                     try await decision(row, kind: "refusal", grounds: grounds, document: nil, actor: actor, now: now, db: db))
             }
         }
         return saved
+    }
+
+    /// Enters the requested corrections in the registry, each field keeping its old value, the new one, the reason
+    /// and the case (002 §8). The registry must still hold what the applicant saw: a field changed since then by
+    /// another case stops the whole correction rather than overwrite it.
+    private func applyCorrections(_ row: CaseRow, actor: Actor, now: Date, db: any SQLDatabase) async throws {
+        guard let documentId = row.documentId,
+            let doc = try await DocumentRegistryRepository(db: db).document(id: documentId)
+        else { throw DomainError(.documentNotHolders, field: "documentId") }
+        let snapshot = try await CorrectionIntake.snapshot(doc, db: db)
+        let repo = CorrectionRepository(db: db)
+        for change in try await repo.requests(caseId: row.id) {
+            guard let field = CorrectableField(name: change.field), snapshot.value(of: field) == .some(change.oldValue) else {
+                throw DomainError(.concurrentChange, field: "changes")
+            }
+            try await repo.apply(change, documentId: documentId, caseId: row.id, by: actor.userId, id: deps.ids.make(), now: now)
+        }
     }
 
     /// A decision with a unique number of its own: `D-2025-000001`.

@@ -1,5 +1,6 @@
 import BilimCore
 import BilimStore
+import Foundation
 import Logging
 
 /// Everything a use case needs, passed explicitly.
@@ -11,12 +12,15 @@ package struct ServiceDependencies: Sendable {
     package let localTime: LocalTime
     package let logger: Logger
     package let identity: any IdentityRegistry
+    /// Checks EDS certificates against the configured trust store and revocation lists.
+    package let eds: any CertificateVerifier
 
     package init(
         database: Database, passports: PassportCatalog, clock: any Clock = SystemClock(),
         ids: any IDGenerator = RandomIDGenerator(), localTime: LocalTime = .almaty, logger: Logger,
-        identity: (any IdentityRegistry)? = nil
+        identity: (any IdentityRegistry)? = nil, eds: (any CertificateVerifier)? = nil
     ) {
+        self.eds = eds ?? NoTrustStore()
         self.identity = identity ?? EmbeddedIdentityRegistry(database: database)
         self.database = database
         self.passports = passports
@@ -28,4 +32,12 @@ package struct ServiceDependencies: Sendable {
 
     package var calendars: CalendarService { CalendarService(database: database) }
     package var today: CivilDate { localTime.today(clock) }
+}
+
+/// Without a trust store no certificate is trusted.
+package struct NoTrustStore: CertificateVerifier {
+    package init() {}
+    package func verify(certificate: Data, signature: Data, message: Data, at time: Date) async throws -> VerifiedSigner {
+        throw DomainError(.edsUntrusted, field: "certificate")
+    }
 }

@@ -16,5 +16,7 @@ package enum Migrations {
         CreateDigitalDocumentsStandIn(),
         CreateCaseAttachments(),
         CreateOTPChallenges(),
+        CreateCorrectionRequests(),
+        CreateSigning(),
     ]
 }

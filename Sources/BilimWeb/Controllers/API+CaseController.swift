@@ -66,22 +66,28 @@ struct APICaseController {
         let language: String?
         let reason: String?
         let pickupOfficeId: String?
+        let confirmation: ConfirmationBody?
     }
 
     /// `Idempotency-Key` makes a repeated submission return the first case.
     @Sendable func apply(_ request: Request, context: BilimRequestContext) async throws -> Response {
         let actor = try await Self.actor(context, dependencies)
         let body = try await JSON.decode(ApplyBody.self, request: request, context: context)
-        let application = Application(
+        let application = try Self.application(body, actor: actor, request: request, context: context)
+        let outcome = try await ApplicationIntake(dependencies).submit(
+            application, by: actor, confirmation: try body.confirmation?.proof())
+        return try JSON.response(
+            IntakeAnswer(outcome, today: dependencies.today), status: outcome.repeated ? .ok : .created)
+    }
+
+    static func application(_ body: ApplyBody, actor: Actor, request: Request, context: BilimRequestContext) throws -> BilimServices.Application {
+        BilimServices.Application(
             service: try Self.service(body.service), channel: .portal,
             applicantIIN: body.applicantIIN ?? actor.personIIN ?? "", providerId: body.providerId,
             documentId: body.documentId, documents: Set(body.documents), consent: body.consent,
             pickupAtStateCorporation: body.pickupAtStateCorporation ?? false,
             language: try Self.language(body.language, context), idempotencyKey: request.headers[Self.idempotencyKey],
             reason: try Self.reason(body.reason), pickupOfficeId: body.pickupOfficeId)
-        let outcome = try await ApplicationIntake(dependencies).submit(application, by: actor)
-        return try JSON.response(
-            IntakeAnswer(outcome, today: dependencies.today), status: outcome.repeated ? .ok : .created)
     }
 
     struct DeskBody: Decodable {
@@ -230,6 +236,8 @@ struct APICaseController {
         case "hand-over": return .handOver
         case "return-to-provider": return .returnToProvider
         case "fetch-back": return .fetchBack
+        case "apply-corrections": return .applyCorrections
+        case "refuse-corrections": return .refuseCorrections(grounds: b.grounds ?? [])
         default:
             throw DomainError(.requestInvalid, field: "action", ["field": "action"])
         }

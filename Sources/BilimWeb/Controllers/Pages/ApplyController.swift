@@ -9,6 +9,7 @@ import Hummingbird
 struct ApplyController {
     let dependencies: ServiceDependencies
     let renderer: Renderer
+    let gateway: any SMSGateway
 
     func add(to router: Router<BilimRequestContext>) {
         router.get("/apply/{service}", use: form)
@@ -57,6 +58,10 @@ struct ApplyController {
         let heading: String
         let answers: [Answer]
         let hidden: [Hidden]
+        /// Set once a confirmation code was sent: the page then asks for it.
+        let challengeId: String?
+        let codeError: String?
+        let hasCodeError: Bool
     }
 
     /// What the form holds between its steps.
@@ -94,7 +99,7 @@ struct ApplyController {
         }
     }
 
-    func service(_ context: BilimRequestContext) throws -> ServiceID {
+    static func service(_ context: BilimRequestContext) throws -> ServiceID {
         let raw = context.parameters.get("service") ?? ""
         guard let s = ServiceID(rawValue: raw.uppercased()), s == .s1 || s == .s2 else {
             throw DomainError(.serviceNotFound, field: "service", ["value": String(raw.prefix(20))])
@@ -104,7 +109,7 @@ struct ApplyController {
 
     @Sendable func form(_ request: Request, context: BilimRequestContext) async throws -> Response {
         guard let user = context.user, user.role == Role.applicant.rawValue else { return .redirect(to: "/sign-in", type: .found) }
-        let s = try service(context)
+        let s = try Self.service(context)
         var v = Values()
         v.person = user.personIin ?? ""
         return try await formPage(s, values: v, errors: [], context: context)
@@ -158,7 +163,7 @@ struct ApplyController {
 
     @Sendable func submit(_ request: Request, context: BilimRequestContext) async throws -> Response {
         guard let user = context.user, user.role == Role.applicant.rawValue else { return .redirect(to: "/sign-in", type: .found) }
-        let s = try service(context)
+        let s = try Self.service(context)
         let fields = try await Forms.fields(request: request, context: context)
         var v = Values(fields)
         let lang = context.language
@@ -179,7 +184,7 @@ struct ApplyController {
         if fields["step"] == "edit" || !errors.isEmpty {
             return try await formPage(s, values: v, errors: errors, context: context, status: errors.isEmpty ? .ok : .unprocessableContent)
         }
-        if fields["step"] != "confirm" {
+        if fields["step"] != "confirm" && fields["step"] != "send-code" {
             if v.submission.isEmpty { v.submission = Sessions.randomToken() }
             return try await checkPage(s, values: v, context: context)
         }
@@ -189,10 +194,30 @@ struct ApplyController {
             pickupAtStateCorporation: !v.pickup.isEmpty, language: lang,
             idempotencyKey: v.submission.isEmpty ? nil : "page-\(v.submission)",
             reason: DuplicateReason(rawValue: v.reason) ?? .lost, pickupOfficeId: v.pickup.isEmpty ? nil : v.pickup)
+        // The application is confirmed with a one-time code sent over exactly this content. (000 List item 8)
+        if fields["step"] == "send-code" {
+            do {
+                let prepared = try await ApplicationConfirmation(dependencies).prepare(
+                    application.content, method: "otp", actor: actor, gateway: gateway)
+                return try await checkPage(s, values: v, context: context, challengeId: prepared.challengeId)
+            } catch let error as DomainError where error.code.category != .unavailable {
+                return try await checkPage(
+                    s, values: v, context: context, codeError: error.message(in: lang), status: ErrorMiddleware.status(error.code.category))
+            }
+        }
+        let challengeId = fields["challengeId"] ?? ""
         do {
-            let outcome = try await ApplicationIntake(dependencies).submit(application, by: actor)
+            let outcome = try await ApplicationIntake(dependencies).submit(
+                application, by: actor, confirmation: .otp(challengeId: challengeId, code: (fields["code"] ?? "").trimmingSpaces))
             guard let c = outcome.caseRow else { throw DomainError(.internalError) }
             return .redirect(to: "/cases/\(c.id)?created=1", type: .normal)
+        } catch let error as DomainError
+            where [.otpWrong, .challengeInvalid, .confirmationRequired, .confirmationContentChanged].contains(error.code)
+        {
+            let again = error.code == .otpWrong ? challengeId : nil
+            return try await checkPage(
+                s, values: v, context: context, challengeId: again, codeError: error.message(in: lang),
+                status: ErrorMiddleware.status(error.code.category))
         } catch let error as DomainError where error.code.category != .unavailable {
             let message = error.message(in: lang) + (error.ref.map { " \($0)" } ?? "")
             return try await formPage(
@@ -201,7 +226,10 @@ struct ApplyController {
         }
     }
 
-    func checkPage(_ s: ServiceID, values v: Values, context: BilimRequestContext) async throws -> Response {
+    func checkPage(
+        _ s: ServiceID, values v: Values, context: BilimRequestContext, challengeId: String? = nil, codeError: String? = nil,
+        status: HTTPResponse.Status = .ok
+    ) async throws -> Response {
         let lang = context.language
         let t = renderer.text
         let ref = ReferenceRepository(db: dependencies.database.sql)
@@ -226,7 +254,7 @@ struct ApplyController {
                     label: t("apply_pickup", lang),
                     value: v.pickup.isEmpty ? t("apply_pickup_provider", lang) : try await ref.organization(id: v.pickup)?.name[lang] ?? "—"),
             ],
-            hidden: v.hidden)
-        return renderer.html("apply-check", model)
+            hidden: v.hidden, challengeId: challengeId, codeError: codeError, hasCodeError: codeError != nil)
+        return renderer.html("apply-check", model, status: status)
     }
 }

@@ -57,7 +57,7 @@ struct DeskController {
 
     @Sendable func form(_ request: Request, context: BilimRequestContext) async throws -> Response {
         guard let (user, channel) = staff(context) else { throw DomainError(.forbidden) }
-        let s = try ApplyController(dependencies: dependencies, renderer: renderer).service(context)
+        let s = try ApplyController.service(context)
         return try await page(s, user: user, channel: channel, fields: [:], errors: [], context: context)
     }
 
@@ -93,7 +93,7 @@ struct DeskController {
 
     @Sendable func submit(_ request: Request, context: BilimRequestContext) async throws -> Response {
         guard let (user, channel) = staff(context) else { throw DomainError(.forbidden) }
-        let s = try ApplyController(dependencies: dependencies, renderer: renderer).service(context)
+        let s = try ApplyController.service(context)
         let f = try await Forms.fields(request: request, context: context)
         let lang = context.language
         var validUntil: CivilDate?
