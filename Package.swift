@@ -24,11 +24,23 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
         .package(url: "https://github.com/apple/swift-crypto.git", from: "4.5.2"),
+        .package(url: "https://github.com/apple/swift-certificates.git", from: "1.21.1"),
+        .package(url: "https://github.com/apple/swift-asn1.git", from: "1.7.4"),
         .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
     ],
     targets: [
         .target(name: "BilimCore", swiftSettings: strict),
+        .target(
+            name: "BilimSigning",
+            dependencies: [
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
+                .product(name: "X509", package: "swift-certificates"),
+                .product(name: "SwiftASN1", package: "swift-asn1"),
+            ],
+            swiftSettings: strict
+        ),
         .target(
             name: "BilimStore",
             dependencies: [
@@ -45,7 +57,7 @@ let package = Package(
         .target(
             name: "BilimServices",
             dependencies: [
-                "BilimCore", "BilimStore",
+                "BilimCore", "BilimStore", "BilimSigning",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
@@ -83,7 +95,7 @@ let package = Package(
         .target(
             name: "BilimTestSupport",
             dependencies: [
-                "BilimServices", "BilimStore", "BilimCore",
+                "BilimServices", "BilimStore", "BilimCore", "BilimSigning",
                 .product(name: "InMemoryLogging", package: "swift-log"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "SQLKit", package: "sql-kit"),
@@ -91,6 +103,17 @@ let package = Package(
             swiftSettings: strict
         ),
         .testTarget(name: "BilimCoreTests", dependencies: ["BilimCore"], swiftSettings: strict),
+        .testTarget(
+            name: "BilimSigningTests",
+            dependencies: [
+                "BilimSigning",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
+                .product(name: "X509", package: "swift-certificates"),
+                .product(name: "SwiftASN1", package: "swift-asn1"),
+            ],
+            swiftSettings: strict
+        ),
         .testTarget(
             name: "BilimStoreTests",
             dependencies: ["BilimStore", "BilimTestSupport", .product(name: "SQLKit", package: "sql-kit")],
@@ -100,7 +123,7 @@ let package = Package(
         .testTarget(
             name: "BilimWebTests",
             dependencies: [
-                "BilimWeb", "BilimTestSupport", "BilimServices", "BilimStore", "BilimCore",
+                "BilimWeb", "BilimTestSupport", "BilimServices", "BilimStore", "BilimCore", "BilimSigning",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Prometheus", package: "swift-prometheus"),

@@ -49,6 +49,9 @@ package func buildRouter(
         dependencies: dependencies, renderer: renderer, sessions: sessions, secureCookies: configuration.secureCookies,
         gateway: EmbeddedSMSGateway(database: dependencies.database, clock: dependencies.clock))
         .add(to: router)
+    SigningController(
+        dependencies: dependencies, renderer: renderer, sessions: sessions, secureCookies: configuration.secureCookies)
+        .add(to: router)
     CasePagesController(dependencies: dependencies, renderer: renderer).add(to: router)
     ApplyController(
         dependencies: dependencies, renderer: renderer,

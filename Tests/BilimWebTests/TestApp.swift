@@ -11,7 +11,7 @@ import Testing
 /// Builds the real application on a migrated in-memory SQLite database with demo data and a captured logger,
 /// and hands the test a router client.
 func withTestApp<R: Sendable>(
-    on kind: TestDatabase = .sqlite, clock: any Clock = FixedClock.t0,
+    on kind: TestDatabase = .sqlite, clock: any Clock = FixedClock.t0, eds: (any CertificateVerifier)? = nil,
     _ body: @Sendable (any TestClientProtocol, ServiceDependencies, CapturedLogs) async throws -> R
 ) async throws -> R {
     let logs = CapturedLogs()
@@ -19,7 +19,7 @@ func withTestApp<R: Sendable>(
         try await DemoData.seedIfEmpty(db, clock: clock)
         let deps = ServiceDependencies(
             database: db, passports: try ShippedData.passportCatalog(), clock: clock, ids: SequentialIDs(),
-            logger: logs.logger)
+            logger: logs.logger, eds: eds)
         let app = try await buildApplication(configuration: WebConfiguration(), dependencies: deps, logger: logs.logger)
         return try await app.test(.router) { client in try await body(client, deps, logs) }
     }

@@ -66,6 +66,7 @@ class Runner:
         self.passed = 0
         self.failed = 0
         self.driver = None
+        self.sqlite = None
 
     # --- plumbing -------------------------------------------------------------
 
@@ -280,6 +281,18 @@ class Runner:
 
     # --- the duplicate service, walked as its users walk it -----------------------
 
+    def last_code(self):
+        """The last one-time code the embedded SMS gateway (the standin_sms table) received."""
+        import re, sqlite3
+        if not self.sqlite:
+            raise CheckFailed("--sqlite is needed to read the confirmation code")
+        row = sqlite3.connect(self.sqlite).execute(
+            "SELECT text FROM standin_sms ORDER BY sent_at DESC, rowid DESC LIMIT 1").fetchone()
+        m = re.search(r"\d{6}", row[0] if row else "")
+        if not m:
+            raise CheckFailed("no one-time code in the embedded SMS gateway")
+        return m.group(0)
+
     def sign_in_as(self, lang, login, password):
         self.set_language(lang)
         self.get("/sign-in")
@@ -316,10 +329,17 @@ class Runner:
             d.find_element(By.ID, "consent").click()
             self.submit_form(d.find_element(By.CSS_SELECTOR, "form[action='/apply/%s']" % service))
             self.page_ok(lang, "%s-apply-%s-check" % (lang, service), problems, details)
+            send = [f for f in d.find_elements(By.CSS_SELECTOR, "form")
+                    if f.find_elements(By.CSS_SELECTOR, "input[name=step][value=send-code]")]
+            if not send:
+                raise CheckFailed("no send-code form on the check-your-answers page")
+            self.submit_form(send[0])
+            self.page_ok(lang, "%s-apply-%s-code" % (lang, service), problems, details)
             confirm = [f for f in d.find_elements(By.CSS_SELECTOR, "form")
                        if f.find_elements(By.CSS_SELECTOR, "input[name=step][value=confirm]")]
             if not confirm:
-                raise CheckFailed("no confirm form on the check-your-answers page")
+                raise CheckFailed("no confirm form after the code was sent")
+            confirm[0].find_element(By.ID, "code").send_keys(self.last_code())
             self.submit_form(confirm[0])
             if not urlsplit(d.current_url).path.startswith("/cases/"):
                 raise CheckFailed("after confirming landed on %s" % urlsplit(d.current_url).path)
@@ -383,12 +403,14 @@ def main():
     ap.add_argument("--login")
     ap.add_argument("--password")
     ap.add_argument("--applicant-iin", help="the demo applicant's IIN, for the State Corporation intake flow")
+    ap.add_argument("--sqlite", help="the server's SQLite file, to read one-time codes from the embedded SMS gateway")
     args = ap.parse_args()
     if args.login and args.password is None:
         ap.error("--login needs --password")
 
     os.makedirs(args.out_dir, exist_ok=True)
     r = Runner(args.base_url, args.out_dir)
+    r.sqlite = args.sqlite
     try:
         try:
             r.ensure_driver()

@@ -68,7 +68,7 @@ package struct OTPSignIn: Sendable {
             throw DomainError(.otpWrong, field: "code", ["left": String(OTPPolicy.maxFailures - failures)])
         }
         guard try await repo.use(id: challenge.id, now: now) else { throw DomainError(.otpExpired, field: "code") }
-        return try await applicantUser(iin: iin, now: now)
+        return try await Self.applicantUser(iin: iin, now: now, deps: deps)
     }
 
     private func checkLock(_ iin: String, now: Date) async throws {
@@ -77,7 +77,8 @@ package struct OTPSignIn: Sendable {
         }
     }
 
-    private func applicantUser(iin: IIN, now: Date) async throws -> UserRow {
+    /// The applicant's user for an IIN proven by a code or an EDS, created on first sign-in.
+    package static func applicantUser(iin: IIN, now: Date, deps: ServiceDependencies) async throws -> UserRow {
         let ref = ReferenceRepository(db: deps.database.sql)
         if let user = try await ref.user(login: "iin:\(iin.digits)") { return user }
         let existing = try await ref.users().first { $0.personIin == iin.digits && $0.role == Role.applicant.rawValue }

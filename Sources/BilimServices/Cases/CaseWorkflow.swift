@@ -106,8 +106,9 @@ package struct CaseWorkflow: Sendable {
                 payload: String(decoding: try JSONEncoder().encode(payload), as: UTF8.self), occurredAt: now))
         let decisions = DecisionRepository(db: db)
         if case .preliminaryRefusal(let grounds, _) = command {
-            try await decisions.insert(
-                try await decision(row, kind: "preliminary-refusal", grounds: grounds, document: nil, actor: actor, now: now, db: db))
+            let d = try await decision(row, kind: "preliminary-refusal", grounds: grounds, document: nil, actor: actor, now: now, db: db)
+            try await decisions.insert(d)
+            try await signResult(row, kind: "preliminary-refusal", number: d.number, decisionId: d.id, grounds: grounds, now: now, db: db)
         }
         for action in transition.actions {
             switch action {
@@ -124,20 +125,30 @@ package struct CaseWorkflow: Sendable {
                 }
                 let dup = try await decisions.issueDuplicate(
                     of: original, id: deps.ids.make(), series: blank.series, number: blank.number, on: today, now: now)
-                try await decisions.insert(
-                    try await decision(row, kind: "duplicate", grounds: [], document: dup.id, actor: actor, now: now, db: db))
+                let d = try await decision(row, kind: "duplicate", grounds: [], document: dup.id, actor: actor, now: now, db: db)
+                try await decisions.insert(d)
+                let grades = try await DocumentRegistryRepository(db: db).grades(documentId: dup.id)
+                try await signResult(
+                    row, kind: "duplicate-notice", number: d.number, decisionId: d.id,
+                    document: DocumentSigning.facts(dup, grades: grades), now: now, db: db)
+                // The duplicate is also a digital document; the original's credential is superseded.
+                let credential = try await DocumentSigning(db: db, ids: deps.ids, now: now).credential(
+                    for: dup, issuerName: try await issuerName(row, db: db), caseId: row.id,
+                    replacing: (original.id, "superseded", "duplicate-issued"))
                 if row.service == ServiceID.s2.rawValue {
                     // A TVET duplicate also goes to the Digital documents service, through the outbox. (004 §59)
                     try await OutboxRepository(db: db).enqueue(
                         id: deps.ids.make(), idempotencyKey: "\(row.id):\(event.seq):digital-document", channel: "digital-document",
                         recipientIIN: dup.holderIin, caseId: row.id, template: "digital-document",
-                        language: Language(rawValue: row.language) ?? .kk, payload: #"{"documentId":"\#(dup.id)"}"#, now: now)
+                        language: Language(rawValue: row.language) ?? .kk,
+                        payload: #"{"documentId":"\#(dup.id)","credential":"\#(credential.number)"}"#, now: now)
                 }
             case .applyCorrections:
-                try await applyCorrections(row, actor: actor, now: now, db: db)
+                try await applyCorrections(row, actor: actor, event: event.seq, now: now, db: db)
             case .issueRefusal(let grounds):
-                try await decisions.insert(
-                    try await decision(row, kind: "refusal", grounds: grounds, document: nil, actor: actor, now: now, db: db))
+                let d = try await decision(row, kind: "refusal", grounds: grounds, document: nil, actor: actor, now: now, db: db)
+                try await decisions.insert(d)
+                try await signResult(row, kind: "refusal", number: d.number, decisionId: d.id, grounds: grounds, now: now, db: db)
             }
         }
         return saved
@@ -146,7 +157,7 @@ package struct CaseWorkflow: Sendable {
     /// Enters the requested corrections in the registry, each field keeping its old value, the new one, the reason
     /// and the case (002 §8). The registry must still hold what the applicant saw: a field changed since then by
     /// another case stops the whole correction rather than overwrite it.
-    private func applyCorrections(_ row: CaseRow, actor: Actor, now: Date, db: any SQLDatabase) async throws {
+    private func applyCorrections(_ row: CaseRow, actor: Actor, event: Int, now: Date, db: any SQLDatabase) async throws {
         guard let documentId = row.documentId,
             let doc = try await DocumentRegistryRepository(db: db).document(id: documentId)
         else { throw DomainError(.documentNotHolders, field: "documentId") }
@@ -158,6 +169,44 @@ package struct CaseWorkflow: Sendable {
             }
             try await repo.apply(change, documentId: documentId, caseId: row.id, by: actor.userId, id: deps.ids.make(), now: now)
         }
+        // The corrections notice, signed; the corrected document as a new credential revoking the earlier ones.
+        let signing = DocumentSigning(db: db, ids: deps.ids, now: now)
+        try await signResult(
+            row, kind: "corrections-notice", number: try await signing.number("E"), decisionId: nil,
+            changes: try await repo.requests(caseId: row.id), now: now, db: db)
+        guard let corrected = try await DocumentRegistryRepository(db: db).document(id: documentId) else { return }
+        let credential = try await signing.credential(
+            for: corrected, issuerName: try await issuerName(row, db: db), caseId: row.id,
+            replacing: (corrected.id, "revoked", "corrected"))
+        try await OutboxRepository(db: db).enqueue(
+            id: deps.ids.make(), idempotencyKey: "\(row.id):\(event):digital-document", channel: "digital-document",
+            recipientIIN: corrected.holderIin, caseId: row.id, template: "digital-document",
+            language: Language(rawValue: row.language) ?? .kk,
+            payload: #"{"documentId":"\#(corrected.id)","credential":"\#(credential.number)"}"#, now: now)
+    }
+
+    private func issuerName(_ row: CaseRow, db: any SQLDatabase) async throws -> String {
+        let org = try await ReferenceRepository(db: db).organization(id: row.providerId)
+        return org.map { $0.name[Language(rawValue: row.language) ?? .kk] } ?? row.providerId
+    }
+
+    /// Signs the electronic result of a decision with the provider's key: its number, the case, and what the paper
+    /// would say — the passport's grounds in the applicant's language, the changes, the document. (002 Annex 3)
+    private func signResult(
+        _ row: CaseRow, kind: String, number: String, decisionId: String?, grounds: [String] = [], changes: [PlannedChange]? = nil,
+        document: DocumentFacts? = nil, now: Date, db: any SQLDatabase
+    ) async throws {
+        let language = Language(rawValue: row.language) ?? .kk
+        let passport = try passport(for: row)
+        let texts = grounds.map { code in
+            let g = passport.refusalGrounds.first { $0.code == code }
+            return ResultContent.Ground(code: code, text: g?.text[language] ?? code, ref: g.map { "\($0.ref)" })
+        }
+        let content = ResultContent(
+            number: number, kind: kind, issuedAt: Instant.text(now), issuer: try await issuerName(row, db: db),
+            caseNumber: row.registrationNumber, service: row.service, grounds: texts.isEmpty ? nil : texts, changes: changes,
+            document: document, statement: DocumentSigning.equivalenceStatement[language])
+        try await DocumentSigning(db: db, ids: deps.ids, now: now).result(content, caseRow: row, decisionId: decisionId)
     }
 
     /// A decision with a unique number of its own: `D-2025-000001`.

@@ -124,7 +124,12 @@ package struct ComplaintService: Sendable {
             var caseForNotice = caseRow
             if let reopen {
                 try await DecisionRepository(db: db).revoke(id: reopen.decisionId, now: now)
-                if let dup = reopen.duplicateDocumentId { try await DecisionRepository(db: db).annulDuplicate(documentId: dup) }
+                try await SignedDocumentRepository(db: db).revoke(decisionId: reopen.decisionId, reason: "complaint-upheld", now: now)
+                if let dup = reopen.duplicateDocumentId {
+                    try await DecisionRepository(db: db).annulDuplicate(documentId: dup)
+                    try await SignedDocumentRepository(db: db).retireCredentials(
+                        educationDocumentId: dup, status: "revoked", reason: "complaint-upheld", now: now)
+                }
                 var c = caseRow
                 c.state = reopen.state.rawValue
                 c.deadline = reopen.deadline.iso

@@ -47,11 +47,14 @@ package struct OutboxDelivery: Sendable {
                     try await gateway.send(key: m.idempotencyKey, phone: phone, text: text)
                 }
                 if m.channel == "digital-document" {
-                    let id = (try? JSONDecoder().decode([String: String].self, from: Data(m.payload.utf8)))?["documentId"] ?? ""
-                    guard let doc = try await DocumentRegistryRepository(db: database.sql).document(id: id) else {
+                    let fields = (try? JSONDecoder().decode([String: String].self, from: Data(m.payload.utf8))) ?? [:]
+                    guard let doc = try await DocumentRegistryRepository(db: database.sql).document(id: fields["documentId"] ?? "") else {
                         throw DomainError(.originalNotInRegistry, field: "documentId")
                     }
-                    try await digitalDocuments.deliver(key: m.idempotencyKey, document: doc)
+                    let credential = try await fields["credential"].asyncMap {
+                        try await SignedDocumentRepository(db: database.sql).find(number: $0)?.jws
+                    } ?? nil
+                    try await digitalDocuments.deliver(key: m.idempotencyKey, document: doc, credential: credential)
                 }
                 try await outbox.markSent(id: m.id, now: clock.now())
                 delivered += 1

@@ -37,6 +37,12 @@ package enum DatabaseURL: Sendable, Equatable, CustomStringConvertible {
         }
     }
 
+    /// The file of an embedded database, if it has one.
+    package var sqlitePath: String? {
+        if case .sqliteFile(let path) = self { return path }
+        return nil
+    }
+
     package var isSQLite: Bool {
         if case .postgres = self { return false }
         return true

@@ -54,9 +54,20 @@ struct Serve: AsyncParsableCommand {
             try? await database.shutdown()
             throw UsageFailure("cannot start: \(error)")
         }
-        let deps = ServiceDependencies(database: database, passports: catalog, logger: logger)
         // Demo accounts share a published password: only on the embedded database, or when asked for explicitly.
         let demo = !noDemo && (url.isSQLite || env["BILIM_DEMO"] == "1")
+        // EDS: the trust store (ca.pem and *.crl) from BILIM_EDS_TRUST; the demo makes its own test authority.
+        var trust = env["BILIM_EDS_TRUST"].map { URL(fileURLWithPath: $0) }
+        if trust == nil, demo {
+            let dir = URL(fileURLWithPath: env["BILIM_DEMO_PKI"] ?? (url.sqlitePath.map { $0 + ".demo-pki" } ?? "bilim-demo-pki"))
+            do { try DemoCertificates.ensure(directory: dir, now: Date()) } catch { throw UsageFailure("cannot create the demo EDS authority: \(error)") }
+            trust = dir
+        }
+        let eds: (any CertificateVerifier)?
+        do { eds = try trust.map { try TrustStoreVerifier.load(directory: $0, logger: Logger(label: "bilim.eds")) } } catch {
+            throw UsageFailure("cannot start: \(error)")
+        }
+        let deps = ServiceDependencies(database: database, passports: catalog, logger: logger, eds: eds)
         if demo, try await DemoData.seedIfEmpty(database, clock: deps.clock) {
             say("created demo data")
         }
@@ -65,6 +76,7 @@ struct Serve: AsyncParsableCommand {
             for a in DemoData.accounts { say("  \(a.login.padding(toLength: 14, withPad: " ", startingAt: 0)) \(a.role.rawValue)") }
             say(
                 "applicants may also sign in with a one-time password: IIN \(DemoData.parentIIN.digits); the SMS lands in the standin_sms table")
+            if let trust { say("EDS sign-in: demo certificates and keys in \(trust.path) (see README.txt there)") }
         }
         // Notifications go out from the outbox; BILIM_OUTBOX=off leaves them queued (for tests that stop a process
         // between a change and its delivery).
