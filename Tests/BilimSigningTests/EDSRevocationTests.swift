@@ -38,7 +38,8 @@ import Testing
     @Test func emptyCRLRevokesNothing() async throws {
         let ca = try Fixtures.authority()
         let person = try Fixtures.person(from: ca)
-        let crl = try ca.revocationList(revokedSerials: [], thisUpdate: Fixtures.now, nextUpdate: Fixtures.now + Fixtures.day)
+        let crl = try ca.revocationList(
+            revokedSerials: [], thisUpdate: Fixtures.now, nextUpdate: Fixtures.now + Fixtures.day)
         #expect(try await signIn(person, store: Fixtures.store(ca, crls: [crl])).iin == Fixtures.iin)
     }
 
@@ -53,7 +54,8 @@ import Testing
     @Test func crlSignedByAnotherKeyUnderTheRootsNameIsRejected() throws {
         let ca = try Fixtures.authority("NCA RK")
         let impostor = try Fixtures.authority("NCA RK")
-        let crl = try impostor.revocationList(revokedSerials: ["01"], thisUpdate: Fixtures.now, nextUpdate: Fixtures.now)
+        let crl = try impostor.revocationList(
+            revokedSerials: ["01"], thisUpdate: Fixtures.now, nextUpdate: Fixtures.now)
         #expect(throws: SignatureFailure.badRevocationList) { try Fixtures.store(ca, crls: [crl]) }
     }
 

@@ -6,7 +6,8 @@ import Testing
 import X509
 
 @Suite struct EDSTrustTests {
-    func verify(_ certificate: Data, store: EDSTrustStore, at time: Date = Fixtures.now) async throws(SignatureFailure) {
+    func verify(_ certificate: Data, store: EDSTrustStore, at time: Date = Fixtures.now) async throws(SignatureFailure)
+    {
         _ = try await store.verify(certificate: certificate, signature: Data(), message: Data(), at: time)
     }
 
@@ -76,10 +77,14 @@ import X509
         }
     }
 
-    @Test(arguments: [Data(), Data("garbage".utf8), Data("-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n".utf8)])
+    @Test(arguments: [
+        Data(), Data("garbage".utf8), Data("-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n".utf8),
+    ])
     func unreadableCertificateIsMalformed(input: Data) async throws {
         let ca = try Fixtures.authority()
-        await #expect(throws: SignatureFailure.malformedCertificate) { try await verify(input, store: Fixtures.store(ca)) }
+        await #expect(throws: SignatureFailure.malformedCertificate) {
+            try await verify(input, store: Fixtures.store(ca))
+        }
     }
 
     @Test func trustStoreNeedsReadableRoots() {
@@ -87,7 +92,9 @@ import X509
             try EDSTrustStore(rootCertificatesPEM: "", revocationLists: [])
         }
         #expect(throws: SignatureFailure.malformedCertificate) {
-            try EDSTrustStore(rootCertificatesPEM: "-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n", revocationLists: [])
+            try EDSTrustStore(
+                rootCertificatesPEM: "-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n",
+                revocationLists: [])
         }
     }
 }

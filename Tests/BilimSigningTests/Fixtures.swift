@@ -25,7 +25,8 @@ enum Fixtures {
     }
 
     static func store(_ roots: TestAuthority..., crls: [Data] = []) throws -> EDSTrustStore {
-        try EDSTrustStore(rootCertificatesPEM: roots.map(\.certificatePEM).joined(separator: "\n"), revocationLists: crls)
+        try EDSTrustStore(
+            rootCertificatesPEM: roots.map(\.certificatePEM).joined(separator: "\n"), revocationLists: crls)
     }
 
     /// A certificate built outside any `TestAuthority`: given subject and issuer names, signed by `signer`.

@@ -68,7 +68,9 @@ import Testing
 
     @Test func sameKeyIDWithAnotherKeyIsABadSignature() throws {
         let impostor = JWSSigner(privateKey: P256.Signing.PrivateKey(), keyID: signer.keyID)
-        #expect(throws: SignatureFailure.badSignature) { try verifier.verify(impostor.sign(payload: payload, type: "t")) }
+        #expect(throws: SignatureFailure.badSignature) {
+            try verifier.verify(impostor.sign(payload: payload, type: "t"))
+        }
     }
 
     @Test(arguments: ["", "a.b", "a.b.c.d", "!!.e30.AA", "e30.e30.AA=", "bm90IGpzb24.e30.AA"])

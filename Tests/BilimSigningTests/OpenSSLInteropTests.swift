@@ -61,7 +61,8 @@ import Testing
         let at = String(Int(Fixtures.now.timeIntervalSince1970))
         let chain = try workspace.openssl("verify", "-attime", at, "-CAfile", "ca.pem", "person.pem")
         #expect(chain.status == 0, "\(chain.output)")
-        let crlSignature = try workspace.openssl("crl", "-inform", "DER", "-in", "crl.der", "-CAfile", "ca.pem", "-noout")
+        let crlSignature = try workspace.openssl(
+            "crl", "-inform", "DER", "-in", "crl.der", "-CAfile", "ca.pem", "-noout")
         #expect(crlSignature.status == 0 && crlSignature.output.contains("verify OK"), "\(crlSignature.output)")
         let revoked = try workspace.openssl(
             "verify", "-attime", at, "-crl_check", "-CRLfile", "crl.pem", "-CAfile", "ca.pem", "person.pem")
@@ -75,13 +76,19 @@ import Testing
         try workspace.write("crlnumber", "01\n")
         try workspace.write("challenge.txt", Fixtures.challenge)
         let steps: [[String]] = [
-            ["req", "-x509", "-config", "ca.cnf", "-extensions", "root_ext", "-newkey", "rsa:2048", "-nodes",
-             "-keyout", "root.key", "-out", "root.pem", "-days", "30"],
+            [
+                "req", "-x509", "-config", "ca.cnf", "-extensions", "root_ext", "-newkey", "rsa:2048", "-nodes",
+                "-keyout", "root.key", "-out", "root.pem", "-days", "30",
+            ],
             ["genpkey", "-algorithm", "EC", "-pkeyopt", "ec_paramgen_curve:P-256", "-out", "person.key"],
-            ["req", "-new", "-key", "person.key", "-subj", "/C=KZ/serialNumber=IIN\(Fixtures.iin)/CN=OpenSSL Person",
-             "-out", "person.csr"],
-            ["x509", "-req", "-in", "person.csr", "-CA", "root.pem", "-CAkey", "root.key", "-set_serial", "0x9a12",
-             "-days", "30", "-extfile", "ca.cnf", "-extensions", "person_ext", "-out", "person.pem"],
+            [
+                "req", "-new", "-key", "person.key", "-subj", "/C=KZ/serialNumber=IIN\(Fixtures.iin)/CN=OpenSSL Person",
+                "-out", "person.csr",
+            ],
+            [
+                "x509", "-req", "-in", "person.csr", "-CA", "root.pem", "-CAkey", "root.key", "-set_serial", "0x9a12",
+                "-days", "30", "-extfile", "ca.cnf", "-extensions", "person_ext", "-out", "person.pem",
+            ],
             ["ca", "-config", "ca.cnf", "-gencrl", "-keyfile", "root.key", "-cert", "root.pem", "-out", "crl.pem"],
             ["dgst", "-sha256", "-sign", "person.key", "-out", "signature.bin", "challenge.txt"],
         ]
@@ -93,11 +100,13 @@ import Testing
         let (certificate, signature) = (try workspace.read("person.pem"), try workspace.read("signature.bin"))
         let identity = try await EDSTrustStore(rootCertificatesPEM: root, revocationLists: []).verify(
             certificate: certificate, signature: signature, message: Fixtures.challenge, at: Date())
-        #expect(identity.iin == Fixtures.iin && identity.certificateSerial == "9a12" && identity.keyAlgorithm == "ECDSA")
+        #expect(
+            identity.iin == Fixtures.iin && identity.certificateSerial == "9a12" && identity.keyAlgorithm == "ECDSA")
         #expect(identity.commonName == "OpenSSL Person")
         let withCRL = try EDSTrustStore(rootCertificatesPEM: root, revocationLists: [workspace.read("crl.pem")])
         await #expect(throws: SignatureFailure.certificateRevoked) {
-            try await withCRL.verify(certificate: certificate, signature: signature, message: Fixtures.challenge, at: Date())
+            try await withCRL.verify(
+                certificate: certificate, signature: signature, message: Fixtures.challenge, at: Date())
         }
     }
 

@@ -15,12 +15,13 @@ public struct TestAuthority: Sendable {
     /// The CA certificate's serial, lower-case hex without leading zeros.
     public var serialHex: String { SerialHex.string(certificate.serialNumber.bytes) }
     /// The CA certificate, DER.
-    public var certificateDER: Data { Data((try? DER.bytes(of: certificate)) ?? []) }
+    public let certificateDER: Data
 
     init(certificate: Certificate, privateKey: P256.Signing.PrivateKey) throws {
         self.certificate = certificate
         self.privateKey = privateKey
         self.certificatePEM = try certificate.serializeAsPEM().pemString
+        self.certificateDER = Data(try DER.bytes(of: certificate))
     }
 
     /// Reloads a CA saved as PEMs; throws if the key does not match the certificate.
@@ -41,10 +42,11 @@ public struct TestAuthority: Sendable {
         notBefore: Date, notAfter: Date, serialHex: String? = nil
     ) throws -> IssuedCertificate {
         let key = try IssuedCertificate.Key(keyType)
-        let serial = try serialHex.map { hex in
-            guard let bytes = SerialHex.bytes(hex) else { throw DemoPKIError.invalidSerial(hex) }
-            return Certificate.SerialNumber(bytes: bytes)
-        } ?? Certificate.SerialNumber()
+        let serial =
+            try serialHex.map { hex in
+                guard let bytes = SerialHex.bytes(hex) else { throw DemoPKIError.invalidSerial(hex) }
+                return Certificate.SerialNumber(bytes: bytes)
+            } ?? Certificate.SerialNumber()
         let extensions = try Certificate.Extensions {
             Critical(BasicConstraints.notCertificateAuthority)
             Critical(KeyUsage(digitalSignature: true))
@@ -69,7 +71,9 @@ public struct TestAuthority: Sendable {
     }
 
     private static func subject(iin: String?, commonName: String) throws -> DistinguishedName {
-        var attributes = [try RelativeDistinguishedName.Attribute(type: .RDNAttributeType.countryName, printableString: "KZ")]
+        var attributes = [
+            try RelativeDistinguishedName.Attribute(type: .RDNAttributeType.countryName, printableString: "KZ")
+        ]
         if let iin {
             attributes.append(try .init(type: SubjectAttributes.serialNumber, printableString: "IIN" + iin))
         }

@@ -14,7 +14,8 @@ public struct EDSIdentity: Sendable, Equatable {
     public var notValidAfter: Date
 
     /// Creates an identity.
-    public init(iin: String, commonName: String?, certificateSerial: String, keyAlgorithm: String, notValidAfter: Date) {
+    public init(iin: String, commonName: String?, certificateSerial: String, keyAlgorithm: String, notValidAfter: Date)
+    {
         self.iin = iin
         self.commonName = commonName
         self.certificateSerial = certificateSerial

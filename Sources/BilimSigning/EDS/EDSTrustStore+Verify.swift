@@ -50,7 +50,9 @@ extension EDSTrustStore {
 
     /// Whether some known CA has the leaf's issuer name and a key that made the leaf's signature.
     private func hasKnownIssuer(_ leaf: Certificate) -> Bool {
-        (roots + intermediates).contains { $0.subject == leaf.issuer && $0.publicKey.isValidSignature(leaf.signature, for: leaf) }
+        (roots + intermediates).contains {
+            $0.subject == leaf.issuer && $0.publicKey.isValidSignature(leaf.signature, for: leaf)
+        }
     }
 
     private func isAuthority(_ certificate: Certificate) -> Bool {

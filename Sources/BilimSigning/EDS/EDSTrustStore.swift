@@ -51,6 +51,7 @@ struct VerifiedRevocationList: Sendable {
 
     /// Whether this CRL is authoritative for `certificate` (issued by `issuer`) and lists it.
     func revokes(_ certificate: Certificate, issuedBy issuer: Certificate) -> Bool {
-        list.issuer == certificate.issuer && signerKey == issuer.publicKey && list.lists(serial: certificate.serialNumber)
+        list.issuer == certificate.issuer && signerKey == issuer.publicKey
+            && list.lists(serial: certificate.serialNumber)
     }
 }
