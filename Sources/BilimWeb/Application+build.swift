@@ -57,6 +57,7 @@ package func buildRouter(
         dependencies: dependencies, renderer: renderer,
         gateway: EmbeddedSMSGateway(database: dependencies.database, clock: dependencies.clock))
         .add(to: router)
+    CorrectionPagesController(dependencies: dependencies, renderer: renderer, gateway: EmbeddedSMSGateway(database: dependencies.database, clock: dependencies.clock)).add(to: router)
     DeskController(dependencies: dependencies, renderer: renderer).add(to: router)
     CourierController(dependencies: dependencies, renderer: renderer).add(to: router)
     ComplaintController(dependencies: dependencies, renderer: renderer).add(to: router)

@@ -3,6 +3,7 @@ import BilimServices
 import BilimStore
 import Foundation
 import Hummingbird
+import Mustache
 
 /// The cases as pages: the applicant's applications and the staff's work queue, the case page with its timeline
 /// and the actions its state allows.
@@ -76,7 +77,7 @@ struct CasePagesController {
         let actions = try await workflow.allowedActions(row, actor: actor).map { name in
             CasePage.Action(
                 name: name, label: t("action_\(name)", lang),
-                needsGrounds: name == "preliminary-refusal" || name == "decide-refusal",
+                needsGrounds: name == "preliminary-refusal" || name == "decide-refusal" || name == "refuse-corrections",
                 needsHearingDate: name == "preliminary-refusal", needsReason: name == "object" || name == "hand-over",
                 reasonLabel: t(name == "hand-over" ? "case_handover_proof" : "case_reason", lang))
         }
@@ -94,7 +95,12 @@ struct CasePagesController {
                 .init(value: $0.number, label: "\(t("decision_\($0.kind)", lang)) № \($0.number)")
             } + [.init(value: "", label: t("complaint_about_action", lang))],
             complaints: complaints, hasComplaints: !complaints.isEmpty)
-        return renderer.html("case", model, status: status)
+        // Corrections (S3): each requested change as the registry held it when applied for, beside the correct value.
+        let corrections = row.service == ServiceID.s3.rawValue
+            ? try await CorrectionRepository(db: dependencies.database.sql).requests(caseId: row.id).map {
+                CorrectionPagesController.ChangeLine($0, text: t, lang: lang)
+            } : []
+        return renderer.html("case", CasePageWithCorrections(base: model, corrections: corrections), status: status)
     }
 
     @Sendable func act(_ request: Request, context: BilimRequestContext) async throws -> Response {
@@ -168,5 +174,24 @@ struct CasePagesController {
                 issued: doc.map { "\(provider), \($0.issueDate.prefix(4))" } ?? provider,
                 specialty: doc?.specialty ?? "", hasSpecialty: doc?.specialty != nil, date: submitted,
                 copies: [.init(label: "1"), .init(label: "2")]))
+    }
+}
+
+/// The case page with, for corrections (S3), the requested changes side by side; every other name is the case
+/// page's own.
+struct CasePageWithCorrections: MustacheParent {
+    let base: CasePage
+    let corrections: [CorrectionPagesController.ChangeLine]
+
+    func child(named name: String) -> Any? {
+        switch name {
+        case "corrections": return corrections
+        case "hasCorrections": return !corrections.isEmpty
+        default:
+            guard let value = Mirror(reflecting: base).children.first(where: { $0.label == name })?.value else { return nil }
+            let mirror = Mirror(reflecting: value)
+            guard mirror.displayStyle == .optional else { return value }
+            return mirror.children.first?.value
+        }
     }
 }
