@@ -31,6 +31,10 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import WebDriverWait
 from axe_selenium_python import Axe
+import axe_playwright_python
+
+# axe-core 4.x from the axe-playwright-python wheel; axe-selenium-python's own copy is 3.1.1 (2018).
+AXE_SCRIPT = os.path.join(os.path.dirname(axe_playwright_python.__file__), "axe.min.js")
 
 LANGS = ["kk", "ru", "en"]
 PAGES = ["/", "/services", "/services/S1", "/services/S4", "/sign-in", "/no-such-page"]
@@ -147,7 +151,7 @@ class Runner:
             problems.append("screenshot %s not written" % path)
 
     def run_axe(self, lang, problems, details):
-        axe = Axe(self.driver)
+        axe = Axe(self.driver, script_url=AXE_SCRIPT)
         axe.inject()
         result = axe.run()
         if not isinstance(result, dict) or "violations" not in result:
