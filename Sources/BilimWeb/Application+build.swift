@@ -11,11 +11,14 @@ package struct WebConfiguration: Sendable {
     package var port: Int
     /// Set when served over HTTPS (behind the load balancer): cookies then carry the Secure attribute.
     package var secureCookies: Bool
+    /// The address people reach the service at (`BILIM_PUBLIC_URL`), printed in the QR codes of signed documents.
+    package var publicURL: String?
 
-    package init(host: String = "127.0.0.1", port: Int = 8080, secureCookies: Bool = false) {
+    package init(host: String = "127.0.0.1", port: Int = 8080, secureCookies: Bool = false, publicURL: String? = nil) {
         self.host = host
         self.port = port
         self.secureCookies = secureCookies
+        self.publicURL = publicURL
     }
 }
 
@@ -51,6 +54,9 @@ package func buildRouter(
         .add(to: router)
     SigningController(
         dependencies: dependencies, renderer: renderer, sessions: sessions, secureCookies: configuration.secureCookies)
+        .add(to: router)
+    SignedDocumentPages(
+        dependencies: dependencies, renderer: renderer, publicURL: configuration.publicURL, secureCookies: configuration.secureCookies)
         .add(to: router)
     CasePagesController(dependencies: dependencies, renderer: renderer).add(to: router)
     ApplyController(

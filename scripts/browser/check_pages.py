@@ -355,6 +355,25 @@ class Runner:
             if len(d.find_elements(By.CSS_SELECTOR, "article.sheet")) != 2:
                 problems.append("the printable application is not in two copies")
             self.page_ok(lang, "%s-application-%s" % (lang, service), problems, details)
+            # The signed receipt in the cabinet: printable, with its QR code and the link to /verify.
+            self.get(case_path)
+            views = [a.get_attribute("href") for a in d.find_elements(By.CSS_SELECTOR, "a[href$='/view']")]
+            if not views:
+                problems.append("the case page lists no signed receipt")
+            else:
+                self.get(urlsplit(views[0]).path)
+                if not d.find_elements(By.CSS_SELECTOR, "figure.qr svg"):
+                    problems.append("the signed receipt has no QR code")
+                self.page_ok(lang, "%s-receipt-%s-signed" % (lang, service), problems, details)
+                verify = [a.get_attribute("href") for a in d.find_elements(By.CSS_SELECTOR, "a[href*='/verify/']")]
+                if not verify:
+                    problems.append("the signed receipt has no verification link")
+                else:
+                    parts = urlsplit(verify[0])
+                    self.get(parts.path + "?" + parts.query)
+                    if not d.find_elements(By.CSS_SELECTOR, "section.verdict #verdict"):
+                        problems.append("the QR link does not show the verdict")
+                    self.page_ok(lang, "%s-verify-%s" % (lang, service), problems, details)
             # Staff: the queue, then the case, then the first action.
             self.sign_in_as(lang, staff, password)
             self.get("/cases")

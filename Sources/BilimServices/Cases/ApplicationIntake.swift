@@ -160,7 +160,11 @@ package struct ApplicationIntake: Sendable {
                     payload: #"{"channel":"\#(a.channel.rawValue)","registeredOn":"\#(registeredOn.iso)","deadline":"\#(deadline.iso)"}"#,
                     occurredAt: now))
             var receipt: ReceiptRow?
-            if a.channel != .portal, let office = actor.organizationId {
+            if a.channel == .portal {
+                // The acceptance notice in the cabinet, signed. (004 §51)
+                try await CabinetReceipt.issue(
+                    for: row, passport: passport, documents: a.documents.sorted(), ids: deps.ids, now: now, db: db)
+            } else if let office = actor.organizationId {
                 receipt = try await ReceiptRepository(db: db).issue(
                     kind: "acceptance", id: deps.ids.make(), service: a.service, channel: a.channel, caseId: caseId,
                     officeId: office, applicantIIN: iin.digits, documents: a.documents.sorted(), missing: [],

@@ -138,7 +138,9 @@ package struct CorrectionIntake: Sendable {
                 try await db.insert(into: "idempotency_keys").columns("key", "user_id", "case_id", "created_at")
                     .values(SQLBind(key), SQLBind(actor.userId), SQLBind(caseId), SQLBind(Instant.text(now))).run()
             }
-            // (002 §10): the status "request accepted" is in the cabinet at once.
+            // (002 §10): the status "request accepted" is in the cabinet at once, with its signed receipt.
+            try await CabinetReceipt.issue(
+                for: row, passport: passport, documents: ["application", "education-document-copy"], ids: deps.ids, now: now, db: db)
             try await Notifier(db: db, ids: deps.ids, now: now).notify(.registered, caseRow: row, eventSeq: event.seq)
             return IntakeOutcome(caseRow: row, receipt: nil, repeated: false)
         }

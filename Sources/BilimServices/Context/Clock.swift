@@ -1,4 +1,5 @@
 import BilimCore
+import BilimStore
 import Foundation
 
 /// The time source; tests pass a fixed one.
@@ -30,6 +31,12 @@ package struct LocalTime: Sendable {
     }
 
     package func today(_ clock: any Clock) -> CivilDate { local(clock.now()).date }
+
+    /// A stored instant as people read it: local `YYYY-MM-DD HH:MM`; the text itself when it is not an instant.
+    package func minuteText(_ stored: String) -> String {
+        guard let l = Instant.date(stored).map(local) else { return stored }
+        return "\(l.date.iso) \(Digits.pad(l.time.hour, 2)):\(Digits.pad(l.time.minute, 2))"
+    }
 
     /// Reads `--registered`: local `YYYY-MM-DDTHH:MM[:SS]`, or an RFC 3339 instant with `Z` or an offset, which is
     /// converted to local time (spec/terms.md "Command-line contract"). Nil when it is neither.

@@ -26,12 +26,22 @@ package struct ResultContent: Codable, Hashable, Sendable {
         package var ref: String?
     }
 
+    /// A document taken with the application, as the passport names it.
+    package struct Taken: Codable, Hashable, Sendable {
+        package var code: String
+        package var name: String
+    }
+
     package var number: String
     package var kind: String
     package var issuedAt: String
     package var issuer: String
     package var caseNumber: String?
     package var service: String?
+    /// A receipt: the registration day and the day the result is due.
+    package var registeredOn: String?
+    package var deadline: String?
+    package var documents: [Taken]?
     package var grounds: [Ground]?
     package var changes: [PlannedChange]?
     package var document: DocumentFacts?

@@ -136,7 +136,8 @@ struct SigningController {
             pretty = String(decoding: data, as: UTF8.self)
         }
         return ResultView(
-            number: r.number, kind: t("signed_kind_\(r.kind)", lang), issuedAt: r.issuedAt, valid: r.status == "valid" && r.unchanged,
+            number: r.number, kind: t("signed_kind_\(r.kind)", lang),
+            issuedAt: dependencies.localTime.minuteText(r.issuedAt), valid: r.status == "valid" && r.unchanged,
             statusText: status, content: pretty, unchanged: r.unchanged)
     }
 
@@ -236,13 +237,7 @@ struct SigningController {
     /// its case.
     @Sendable func download(_ request: Request, context: BilimRequestContext) async throws -> Response {
         let actor = try await APICaseController.actor(context, dependencies)
-        guard let row = try await SignedDocumentRepository(db: dependencies.database.sql).find(number: context.parameters.get("number") ?? "")
-        else { throw DomainError(.pageNotFound) }
-        var allowed = row.holderIin.map { CaseAccess.canApply(actor, for: $0) } ?? false
-        if !allowed, let caseId = row.caseId {
-            allowed = (try? await CaseWorkflow(dependencies).visibleCase(caseId, to: actor)) != nil
-        }
-        guard allowed else { throw DomainError(.pageNotFound) }
+        let row = try await SignedDocumentAccess.find(context.parameters.get("number") ?? "", actor: actor, dependencies: dependencies)
         let type = row.kind == "credential" ? "application/vc+jwt" : "application/jose"
         let ext = row.kind == "credential" ? "vc.jwt" : "jws"
         return Response(

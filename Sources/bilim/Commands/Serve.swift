@@ -85,7 +85,8 @@ struct Serve: AsyncParsableCommand {
             logger: Logger(label: "bilim.outbox"))
         let workers: [any Service] = env["BILIM_OUTBOX"] == "off" ? [] : [OutboxWorker(delivery: delivery)]
         let app = try await buildApplication(
-            configuration: WebConfiguration(host: host, port: port, secureCookies: env["BILIM_SECURE_COOKIES"] == "1"),
+            configuration: WebConfiguration(host: host, port: port, secureCookies: env["BILIM_SECURE_COOKIES"] == "1",
+                publicURL: env["BILIM_PUBLIC_URL"]),
             dependencies: deps, registry: registry, services: workers, logger: logger)
         say("Bilim is running on \(url): open http://\(host):\(port)/")
         do {

@@ -175,6 +175,8 @@ struct AuthController {
         let isApplicant: Bool
         let documents: [Doc]
         let hasDocuments: Bool
+        let credentials: [SignedLine]
+        let hasCredentials: Bool
     }
 
     @Sendable func cabinet(_ request: Request, context: BilimRequestContext) async throws -> Response {
@@ -183,6 +185,7 @@ struct AuthController {
         let ref = ReferenceRepository(db: dependencies.database.sql)
         let org = try await user.organizationId.asyncMap { try await ref.organization(id: $0) } ?? nil
         var docs: [CabinetPage.Doc] = []
+        var credentials: [SignedLine] = []
         if let iin = user.personIin {
             // The applicant's own documents and their minor children's (SPEC.md "Who sees what").
             let registry = DocumentRegistryRepository(db: dependencies.database.sql)
@@ -195,13 +198,17 @@ struct AuthController {
                             kind: renderer.text("document_\(d.kind)", lang), seriesNumber: "\(d.series) № \(d.number)",
                             issueDate: d.issueDate, holder: d.holderName, status: renderer.text("document_status_\(d.status)", lang)))
                 }
+                // Digital education documents (W3C Verifiable Credentials), to read, print and download.
+                credentials += try await SignedDocumentRepository(db: dependencies.database.sql).credentials(holderIIN: holder).map {
+                    SignedLine($0, text: renderer.text, lang: lang, localTime: dependencies.localTime)
+                }
             }
         }
         let chrome = PageChrome(title: renderer.text("cabinet_title", lang), context: context, text: renderer.text, path: "/cabinet")
         let model = CabinetPage(
             page: chrome, roleTitle: Role(rawValue: user.role)?.title[lang] ?? user.role,
             organization: org?.name[lang] ?? "", hasOrganization: org != nil, isApplicant: user.role == Role.applicant.rawValue,
-            documents: docs, hasDocuments: !docs.isEmpty)
+            documents: docs, hasDocuments: !docs.isEmpty, credentials: credentials, hasCredentials: !credentials.isEmpty)
         return renderer.html("cabinet", model)
     }
 }

@@ -55,9 +55,8 @@ struct CasePagesController {
         let workflow = CaseWorkflow(dependencies)
         let passport = try workflow.passport(for: row)
         let events = try await AuditChain(db: dependencies.database.sql).events(caseId: row.id).map { e in
-            let local = Instant.date(e.occurredAt).map { dependencies.localTime.local($0) }
-            return CasePage.Event(
-                at: local.map { "\($0.date.iso) \(Digits.pad($0.time.hour, 2)):\(Digits.pad($0.time.minute, 2))" } ?? e.occurredAt,
+            CasePage.Event(
+                at: dependencies.localTime.minuteText(e.occurredAt),
                 what: t("action_\(e.kind)", lang), who: Role(rawValue: e.actorRole)?.title[lang] ?? e.actorRole,
                 reason: e.reason)
         }
@@ -100,7 +99,12 @@ struct CasePagesController {
             ? try await CorrectionRepository(db: dependencies.database.sql).requests(caseId: row.id).map {
                 CorrectionPagesController.ChangeLine($0, text: t, lang: lang)
             } : []
-        return renderer.html("case", CasePageWithCorrections(base: model, corrections: corrections), status: status)
+        // The case's signed electronic documents: receipt, notices, refusals, credentials.
+        let signed = try await SignedDocumentRepository(db: dependencies.database.sql).list(caseId: row.id).map {
+            SignedLine($0, text: t, lang: lang, localTime: dependencies.localTime)
+        }
+        return renderer.html(
+            "case", CasePageWithCorrections(base: model, corrections: corrections, signed: signed), status: status)
     }
 
     @Sendable func act(_ request: Request, context: BilimRequestContext) async throws -> Response {
@@ -177,21 +181,45 @@ struct CasePagesController {
     }
 }
 
-/// The case page with, for corrections (S3), the requested changes side by side; every other name is the case
-/// page's own.
+/// The case page with its signed documents and, for corrections (S3), the requested changes side by side; every
+/// other name is the case page's own.
 struct CasePageWithCorrections: MustacheParent {
     let base: CasePage
     let corrections: [CorrectionPagesController.ChangeLine]
+    let signed: [SignedLine]
 
     func child(named name: String) -> Any? {
         switch name {
         case "corrections": return corrections
         case "hasCorrections": return !corrections.isEmpty
+        case "signed": return signed
+        case "hasSigned": return !signed.isEmpty
         default:
             guard let value = Mirror(reflecting: base).children.first(where: { $0.label == name })?.value else { return nil }
             let mirror = Mirror(reflecting: value)
             guard mirror.displayStyle == .optional else { return value }
             return mirror.children.first?.value
         }
+    }
+}
+
+/// A signed electronic document in a list: its kind, number, status, and where to read and download it.
+struct SignedLine {
+    let number: String
+    let kind: String
+    let status: String
+    let issuedAt: String
+    let view: String
+    let download: String
+
+    init(_ r: SignedDocumentRow, text t: UIText, lang: Language, localTime: LocalTime) {
+        number = r.number
+        kind = t("signed_kind_\(r.kind)", lang)
+        var s = t("verify_status_\(r.status)", lang)
+        if let reason = r.statusReason { s += " (" + t("verify_reason_\(reason)", lang) + ")" }
+        status = s
+        issuedAt = localTime.minuteText(r.issuedAt)
+        view = "/documents/\(r.number)/view"
+        download = "/documents/\(r.number)"
     }
 }

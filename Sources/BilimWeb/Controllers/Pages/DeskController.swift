@@ -167,7 +167,6 @@ struct DeskController {
         let staff = try await ref.user(id: r.staffUserId)
         let caseNumber = try await r.caseId.asyncMap { try await CaseRepository(db: db).find(id: $0)?.registrationNumber } ?? nil
         let service = ServiceID(rawValue: r.service).flatMap { dependencies.passports.current($0, on: dependencies.today)?.title[lang] } ?? r.service
-        let local = Instant.date(r.createdAt).map { dependencies.localTime.local($0) }
         let title = t(r.kind == "refusal" ? "receipt_refusal" : "receipt_acceptance", lang)
         let model = ReceiptPage(
             lang: lang.rawValue, title: title, t: t.table(lang), number: r.number, isRefusal: r.kind == "refusal",
@@ -176,7 +175,7 @@ struct DeskController {
             service: service, caseNumber: caseNumber ?? "", hasCase: caseNumber != nil, documents: r.documentCodes.map { t("doc_\($0)", lang) },
             missing: r.missingCodes.map { t("doc_\($0)", lang) },
             staff: staff.map { Role(rawValue: $0.role)?.title[lang] ?? $0.displayName } ?? "",
-            issuedAt: local.map { "\($0.date.iso) \(Digits.pad($0.time.hour, 2)):\(Digits.pad($0.time.minute, 2))" } ?? r.createdAt,
+            issuedAt: dependencies.localTime.minuteText(r.createdAt),
             copies: [.init(label: "1"), .init(label: "2")])
         return renderer.html("receipt", model)
     }
