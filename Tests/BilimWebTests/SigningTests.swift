@@ -133,6 +133,62 @@ struct TestPKI: Sendable {
     }
 }
 
+/// The text of an HTML attribute or element as the browser reads it.
+func htmlText(_ s: Substring) -> String {
+    String(s).replacing("&quot;", with: "\"").replacing("&#39;", with: "'").replacing("&lt;", with: "<").replacing("&gt;", with: ">")
+        .replacing("&amp;", with: "&")
+}
+
+func formValue(_ s: String) -> String { s.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? s }
+
+@Suite struct EDSConfirmPagesTests {
+    @Test("the apply page confirms by EDS: the exact text to sign, then the certificate and signature; a stranger's certificate is refused and nothing is registered (000 List item 8)", arguments: TestDatabase.allConfigured)
+    func applyByEDS(_ kind: TestDatabase) async throws {
+        let clock = MovableClock(almaty: "2025-03-03T10:00")
+        let pki = try TestPKI(now: clock.now())
+        try await withTestApp(on: kind, clock: clock, eds: pki.verifier) { client, deps, _ in
+            let parent = try await signIn(client, "applicant")
+            func form(_ body: String) async throws -> TestResponse {
+                try await client.execute(
+                    uri: "/apply/S1", method: .post,
+                    headers: [.contentType: "application/x-www-form-urlencoded", .cookie: parent + "; lang=ru"],
+                    body: ByteBuffer(string: body + "&_csrf=test-csrf-token")) { $0 }
+            }
+            let fields = "person=\(DemoData.parentIIN.digits)&document=doc-certificate-2002&eApplication=1&consent=1"
+            let check = try await form("step=check&" + fields)
+            #expect(check.text.contains(#"value="eds-challenge""#) && check.text.contains("Подписать ЭЦП"))
+            let submission = try #require(check.text.firstMatch(of: /name="submission" value="([^"]+)"/)?.1)
+            let base = fields + "&provider=org-almaty-school-1&submission=\(submission)"
+            let challenge = try await form("step=eds-challenge&" + base)
+            #expect(challenge.status == .ok && challenge.text.contains(#"value="confirm-eds""#))
+            let id = String(try #require(challenge.text.firstMatch(of: /name="challengeId" value="([^"]+)"/)?.1))
+            let toSign = htmlText(try #require(challenge.text.firstMatch(of: /<textarea id="to-sign"[^>]*>([^<]*)<\/textarea>/)?.1))
+            #expect(toSign.contains(#""challenge":"#) && toSign.contains(#""documentId":"doc-certificate-2002""#))
+            func confirm(_ cert: IssuedCertificate) async throws -> TestResponse {
+                let signature = try cert.sign(Data(toSign.utf8)).base64EncodedString()
+                return try await form(
+                    "step=confirm-eds&\(base)&challengeId=\(id)&certificate=\(formValue(cert.certificatePEM))&signature=\(formValue(signature))")
+            }
+            let stranger = try await confirm(pki.stranger)
+            #expect(stranger.status == .unauthorized && stranger.text.contains(#"role="alert""#))
+            #expect(stranger.text.contains(DomainError(.edsWrongPerson).message(in: .ru)))
+            #expect(try await ReferenceRepository(db: deps.database.sql).count("cases") == 0)
+            // After a refused signature the applicant starts the confirmation over, with a new text to sign.
+            #expect(stranger.text.contains(#"value="eds-challenge""#))
+            let again = try await form("step=eds-challenge&" + base)
+            let id2 = String(try #require(again.text.firstMatch(of: /name="challengeId" value="([^"]+)"/)?.1))
+            let toSign2 = htmlText(try #require(again.text.firstMatch(of: /<textarea id="to-sign"[^>]*>([^<]*)<\/textarea>/)?.1))
+            let signature = try pki.parentRSA.sign(Data(toSign2.utf8)).base64EncodedString()
+            let done = try await form(
+                "step=confirm-eds&\(base)&challengeId=\(id2)&certificate=\(formValue(pki.parentRSA.certificatePEM))&signature=\(formValue(signature))")
+            #expect(done.status == .seeOther)
+            let caseId = try #require(done.headers[.location]?.firstMatch(of: /\/cases\/([^?]+)/)?.1)
+            let confirmation = try #require(try await ChallengeRepository(db: deps.database.sql).confirmation(caseId: String(caseId)))
+            #expect(confirmation.method == "eds" && confirmation.certificateSerial == pki.parentRSA.serialHex)
+        }
+    }
+}
+
 @Suite struct SignedDocumentTests {
     @Test("a refusal signed by Bilim verifies; the same document with one byte changed does not; the QR link shows its status (002 Annex 3)", arguments: TestDatabase.allConfigured)
     func verify(_ kind: TestDatabase) async throws {

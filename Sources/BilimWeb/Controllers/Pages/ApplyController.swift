@@ -58,8 +58,7 @@ struct ApplyController {
         let heading: String
         let answers: [Answer]
         let hidden: [Hidden]
-        /// Set once a confirmation code was sent: the page then asks for it.
-        let challengeId: String?
+        let confirm: ConfirmStep
         let codeError: String?
         let hasCodeError: Bool
     }
@@ -184,7 +183,8 @@ struct ApplyController {
         if fields["step"] == "edit" || !errors.isEmpty {
             return try await formPage(s, values: v, errors: errors, context: context, status: errors.isEmpty ? .ok : .unprocessableContent)
         }
-        if fields["step"] != "confirm" && fields["step"] != "send-code" {
+        let step = fields["step"] ?? ""
+        if !ConfirmStep.steps.contains(step) {
             if v.submission.isEmpty { v.submission = Sessions.randomToken() }
             return try await checkPage(s, values: v, context: context)
         }
@@ -194,29 +194,27 @@ struct ApplyController {
             pickupAtStateCorporation: !v.pickup.isEmpty, language: lang,
             idempotencyKey: v.submission.isEmpty ? nil : "page-\(v.submission)",
             reason: DuplicateReason(rawValue: v.reason) ?? .lost, pickupOfficeId: v.pickup.isEmpty ? nil : v.pickup)
-        // The application is confirmed with a one-time code sent over exactly this content. (000 List item 8)
-        if fields["step"] == "send-code" {
+        // The application is confirmed with a one-time code or an EDS signature over exactly this content.
+        // (000 List item 8)
+        if let method = ConfirmStep.method(preparing: step) {
             do {
                 let prepared = try await ApplicationConfirmation(dependencies).prepare(
-                    application.content, method: "otp", actor: actor, gateway: gateway)
-                return try await checkPage(s, values: v, context: context, challengeId: prepared.challengeId)
+                    application.content, method: method, actor: actor, gateway: gateway)
+                return try await checkPage(s, values: v, context: context, confirm: ConfirmStep.state(prepared))
             } catch let error as DomainError where error.code.category != .unavailable {
                 return try await checkPage(
                     s, values: v, context: context, codeError: error.message(in: lang), status: ErrorMiddleware.status(error.code.category))
             }
         }
-        let challengeId = fields["challengeId"] ?? ""
         do {
             let outcome = try await ApplicationIntake(dependencies).submit(
-                application, by: actor, confirmation: .otp(challengeId: challengeId, code: (fields["code"] ?? "").trimmingSpaces))
+                application, by: actor, confirmation: ConfirmStep.proof(step: step, fields: fields))
             guard let c = outcome.caseRow else { throw DomainError(.internalError) }
             return .redirect(to: "/cases/\(c.id)?created=1", type: .normal)
-        } catch let error as DomainError
-            where [.otpWrong, .challengeInvalid, .confirmationRequired, .confirmationContentChanged].contains(error.code)
-        {
-            let again = error.code == .otpWrong ? challengeId : nil
+        } catch let error as DomainError where ConfirmStep.isConfirmationFailure(error.code) {
             return try await checkPage(
-                s, values: v, context: context, challengeId: again, codeError: error.message(in: lang),
+                s, values: v, context: context, confirm: ConfirmStep.retry(after: error.code, step: step, fields: fields),
+                codeError: error.message(in: lang),
                 status: ErrorMiddleware.status(error.code.category))
         } catch let error as DomainError where error.code.category != .unavailable {
             let message = error.message(in: lang) + (error.ref.map { " \($0)" } ?? "")
@@ -227,7 +225,7 @@ struct ApplyController {
     }
 
     func checkPage(
-        _ s: ServiceID, values v: Values, context: BilimRequestContext, challengeId: String? = nil, codeError: String? = nil,
+        _ s: ServiceID, values v: Values, context: BilimRequestContext, confirm: ConfirmStep.State = .choosing, codeError: String? = nil,
         status: HTTPResponse.Status = .ok
     ) async throws -> Response {
         let lang = context.language
@@ -254,7 +252,8 @@ struct ApplyController {
                     label: t("apply_pickup", lang),
                     value: v.pickup.isEmpty ? t("apply_pickup_provider", lang) : try await ref.organization(id: v.pickup)?.name[lang] ?? "—"),
             ],
-            hidden: v.hidden, challengeId: challengeId, codeError: codeError, hasCodeError: codeError != nil)
+            hidden: v.hidden, confirm: ConfirmStep(action: "/apply/\(s.rawValue)", confirm), codeError: codeError,
+            hasCodeError: codeError != nil)
         return renderer.html("apply-check", model, status: status)
     }
 }

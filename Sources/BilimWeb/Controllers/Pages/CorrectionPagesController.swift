@@ -97,8 +97,7 @@ struct CorrectionPagesController {
         let answers: [Answer]
         let changes: [ChangeLine]
         let hidden: [Hidden]
-        /// Set once a confirmation code was sent: the page then asks for it.
-        let challengeId: String?
+        let confirm: ConfirmStep
         let codeError: String?
         let hasCodeError: Bool
     }
@@ -319,7 +318,7 @@ struct CorrectionPagesController {
         if step == "edit" { return try await formPage(values: v, errors: [], context: context) }
         let errors = precheck(v, lang: lang)
         if !errors.isEmpty { return try await formPage(values: v, errors: errors, context: context, status: .unprocessableContent) }
-        if step != "send-code" && step != "confirm" && v.submission.isEmpty { v.submission = Sessions.randomToken() }
+        if !ConfirmStep.steps.contains(step) && v.submission.isEmpty { v.submission = Sessions.randomToken() }
         let a = v.application(language: lang)
         let rows = v.filled.map(\.row)
         let checked: (EducationDocumentRow, [PlannedChange])
@@ -330,31 +329,29 @@ struct CorrectionPagesController {
                 values: v, errors: [.init(field: Self.inputId(error.field, rows: rows), message: message(error, lang: lang))],
                 context: context, status: ErrorMiddleware.status(error.code.category))
         }
-        if step != "send-code" && step != "confirm" { return try await checkPage(values: v, checked, context: context) }
-        // The application is confirmed with a one-time code sent over exactly this content. (000 List item 8)
-        if step == "send-code" {
+        if !ConfirmStep.steps.contains(step) { return try await checkPage(values: v, checked, context: context) }
+        // The application is confirmed with a one-time code or an EDS signature over exactly this content.
+        // (002 List item 10)
+        if let method = ConfirmStep.method(preparing: step) {
             do {
                 let prepared = try await ApplicationConfirmation(dependencies).prepare(
-                    a.content(applicantIIN: checked.0.holderIin), method: "otp", actor: actor, gateway: gateway)
-                return try await checkPage(values: v, checked, context: context, challengeId: prepared.challengeId)
+                    a.content(applicantIIN: checked.0.holderIin), method: method, actor: actor, gateway: gateway)
+                return try await checkPage(values: v, checked, context: context, confirm: ConfirmStep.state(prepared))
             } catch let error as DomainError where error.code.category != .unavailable {
                 return try await checkPage(
                     values: v, checked, context: context, codeError: error.message(in: lang),
                     status: ErrorMiddleware.status(error.code.category))
             }
         }
-        let challengeId = fields.fields["challengeId"] ?? ""
         do {
             let outcome = try await CorrectionIntake(dependencies).submit(
-                a, by: actor, confirmation: .otp(challengeId: challengeId, code: (fields.fields["code"] ?? "").trimmingSpaces))
+                a, by: actor, confirmation: ConfirmStep.proof(step: step, fields: fields.fields))
             guard let c = outcome.caseRow else { throw DomainError(.internalError) }
             return .redirect(to: "/cases/\(c.id)?created=1", type: .normal)
-        } catch let error as DomainError
-            where [.otpWrong, .challengeInvalid, .confirmationRequired, .confirmationContentChanged].contains(error.code)
-        {
-            let again = error.code == .otpWrong ? challengeId : nil
+        } catch let error as DomainError where ConfirmStep.isConfirmationFailure(error.code) {
             return try await checkPage(
-                values: v, checked, context: context, challengeId: again, codeError: error.message(in: lang),
+                values: v, checked, context: context, confirm: ConfirmStep.retry(after: error.code, step: step, fields: fields.fields),
+                codeError: error.message(in: lang),
                 status: ErrorMiddleware.status(error.code.category))
         } catch let error as DomainError where error.code.category != .unavailable {
             let text = message(error, lang: lang) + (error.ref.map { " \($0)" } ?? "")
@@ -366,7 +363,7 @@ struct CorrectionPagesController {
 
     func checkPage(
         values v: Values, _ checked: (EducationDocumentRow, [PlannedChange]), context: BilimRequestContext,
-        challengeId: String? = nil, codeError: String? = nil, status: HTTPResponse.Status = .ok
+        confirm: ConfirmStep.State = .choosing, codeError: String? = nil, status: HTTPResponse.Status = .ok
     ) async throws -> Response {
         let lang = context.language
         let t = renderer.text
@@ -380,7 +377,8 @@ struct CorrectionPagesController {
                 .init(label: t("corrections_copy", lang), value: v.copy?.filename ?? "—"),
                 .init(label: t("apply_consent", lang), value: t(v.consent ? "apply_yes" : "apply_no", lang)),
             ],
-            changes: planned.map { ChangeLine($0, text: t, lang: lang) }, hidden: v.hidden, challengeId: challengeId,
+            changes: planned.map { ChangeLine($0, text: t, lang: lang) }, hidden: v.hidden,
+            confirm: ConfirmStep(action: Self.path + "?carry=1", multipart: true, confirm),
             codeError: codeError, hasCodeError: codeError != nil)
         return renderer.html("corrections-check", model, status: status)
     }
