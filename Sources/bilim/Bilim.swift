@@ -7,7 +7,7 @@ struct Bilim: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bilim",
         abstract: "Education-document state services and TVET admission of Kazakhstan.",
-        subcommands: [Serve.self, Migrate.self, CalendarCommand.self, IINCommand.self])
+        subcommands: [Serve.self, Migrate.self, CalendarCommand.self, IINCommand.self, AdmissionCommand.self, BenchCommand.self])
 
     static func main() async {
         do {

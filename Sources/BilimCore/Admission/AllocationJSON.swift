@@ -1,0 +1,216 @@
+/// The JSON contract of `bilim admission allocate` (spec/allocation.md "Command-line contract"): reading an instance
+/// strictly, refusing bad input with a message that names the place, and writing the result.
+package enum AllocationJSON {
+    package struct InputError: Error, Equatable, CustomStringConvertible {
+        package let description: String
+        init(_ description: String) { self.description = description }
+    }
+
+    /// A string id or category compared by its UTF-8 bytes, with no Unicode normalization.
+    struct ByteKey: Hashable {
+        let bytes: [UInt8]
+        init(_ s: String) { bytes = Array(s.utf8) }
+    }
+
+    package static func decode(_ bytes: [UInt8]) throws(InputError) -> Allocation.Instance {
+        let root: StrictJSON
+        do { root = try StrictJSON.parse(bytes) } catch { throw InputError(error.description) }
+        let top = try object(root, "the input")
+        let defaultMin = try optionalInteger(top, "defaultMinGroupSize", in: "the input", minimum: 0) ?? 15
+        let programValues = try array(try required(top, "programs", in: "the input"), "programs")
+        let applicantValues = try array(try required(top, "applicants", in: "the input"), "applicants")
+
+        var categories: [String] = []
+        var categoryIndex: [ByteKey: Int] = [:]
+        func category(_ name: String) -> Int {
+            let key = ByteKey(name)
+            if let i = categoryIndex[key] { return i }
+            categories.append(name)
+            categoryIndex[key] = categories.count - 1
+            return categories.count - 1
+        }
+
+        var programs: [Allocation.Program] = []
+        programs.reserveCapacity(programValues.count)
+        var programIndex: [ByteKey: Int32] = [:]
+        programIndex.reserveCapacity(programValues.count)
+        for (i, value) in programValues.enumerated() {
+            let place = "programs[\(i)]"
+            let p = try object(value, place)
+            let id = try nonEmptyString(try required(p, "id", in: place), "\(place).id")
+            let seats = try integer(try required(p, "seats", in: place), "\(place).seats", minimum: 1)
+            let minGroup = try optionalInteger(p, "minGroupSize", in: place, minimum: 0) ?? defaultMin
+            var quotas: [Allocation.Quota] = []
+            var seen = Set<ByteKey>()
+            var reserved = 0
+            if let q = member(p, "quotas"), q != .null {
+                for (j, item) in try array(q, "\(place).quotas").enumerated() {
+                    let qPlace = "\(place).quotas[\(j)]"
+                    let o = try object(item, qPlace)
+                    let name = try nonEmptyString(try required(o, "category", in: qPlace), "\(qPlace).category")
+                    let n = try integer(try required(o, "seats", in: qPlace), "\(qPlace).seats", minimum: 0)
+                    guard seen.insert(ByteKey(name)).inserted else {
+                        throw InputError("\(qPlace).category: the quota category \(quoted(name)) is listed twice in program \(quoted(id))")
+                    }
+                    reserved += n
+                    quotas.append(.init(category: category(name), seats: n))
+                }
+            }
+            guard reserved <= seats else {
+                throw InputError("\(place).quotas: program \(quoted(id)) reserves \(reserved) places but has only \(seats) seats")
+            }
+            guard programIndex.updateValue(Int32(i), forKey: ByteKey(id)) == nil else {
+                throw InputError("\(place).id: the program id \(quoted(id)) appears twice")
+            }
+            programs.append(.init(id: id, seats: seats, quotas: quotas, minGroupSize: minGroup))
+        }
+
+        var applicants: [Allocation.Applicant] = []
+        applicants.reserveCapacity(applicantValues.count)
+        var applicantIds = Set<ByteKey>()
+        applicantIds.reserveCapacity(applicantValues.count)
+        for (i, value) in applicantValues.enumerated() {
+            let place = "applicants[\(i)]"
+            let a = try object(value, place)
+            let id = try nonEmptyString(try required(a, "id", in: place), "\(place).id")
+            guard applicantIds.insert(ByteKey(id)).inserted else {
+                throw InputError("\(place).id: the applicant id \(quoted(id)) appears twice")
+            }
+            let score = try decimal(try required(a, "score", in: place), "\(place).score")
+            let average = try decimal(try required(a, "documentAverage", in: place), "\(place).documentAverage")
+            var quota: Int?
+            if let q = member(a, "quota"), q != .null { quota = category(try nonEmptyString(q, "\(place).quota")) }
+            var ooc = false
+            if let o = member(a, "outOfCompetition"), o != .null {
+                guard case .bool(let b) = o else { throw wrongType(o, "\(place).outOfCompetition", expected: "true or false") }
+                ooc = b
+            }
+            var choices: [Int32] = []
+            var chosen = Set<Int32>()
+            for (j, c) in try array(try required(a, "choices", in: place), "\(place).choices").enumerated() {
+                let name = try nonEmptyString(c, "\(place).choices[\(j)]")
+                guard let p = programIndex[ByteKey(name)] else {
+                    throw InputError("\(place).choices[\(j)]: applicant \(quoted(id)) chose \(quoted(name)), which is not a program of the input")
+                }
+                guard chosen.insert(p).inserted else {
+                    throw InputError("\(place).choices[\(j)]: applicant \(quoted(id)) chose program \(quoted(name)) twice")
+                }
+                choices.append(p)
+            }
+            applicants.append(.init(id: id, score: score, documentAverage: average, quota: quota, outOfCompetition: ooc, choices: choices))
+        }
+        return Allocation.Instance(categories: categories, programs: programs, applicants: applicants)
+    }
+
+    /// The result as the contract writes it: every applicant and every program of the input, in input order.
+    package static func encode(_ result: Allocation.Result, of instance: Allocation.Instance) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(instance.applicants.count * 24 + instance.programs.count * 64)
+        out.append(contentsOf: Array("{\n  \"assignments\": {".utf8))
+        for (i, a) in instance.applicants.enumerated() {
+            out.append(contentsOf: Array((i == 0 ? "\n    " : ",\n    ").utf8))
+            StrictJSON.quote(a.id, into: &out)
+            out.append(contentsOf: Array(": ".utf8))
+            if let p = result.assignments[i] {
+                StrictJSON.quote(instance.programs[Int(p)].id, into: &out)
+            } else {
+                out.append(contentsOf: Array("null".utf8))
+            }
+        }
+        out.append(contentsOf: Array((instance.applicants.isEmpty ? "},\n  \"programs\": {" : "\n  },\n  \"programs\": {").utf8))
+        for (i, p) in instance.programs.enumerated() {
+            let o = result.programs[i]
+            out.append(contentsOf: Array((i == 0 ? "\n    " : ",\n    ").utf8))
+            StrictJSON.quote(p.id, into: &out)
+            out.append(
+                contentsOf: Array(": {\"status\": \"\(o.status.rawValue)\", \"admitted\": \(o.admitted), \"freeSeats\": \(o.freeSeats)}".utf8))
+        }
+        out.append(contentsOf: Array((instance.programs.isEmpty ? "}\n}\n" : "\n  }\n}\n").utf8))
+        return out
+    }
+
+    /// A score or average of the form `digits[.d[d]]`, in hundredths.
+    package static func hundredths(_ text: String) -> Int? {
+        let bytes = Array(text.utf8)
+        var i = 0
+        var whole = 0
+        while i < bytes.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[i]) {
+            let (m, o1) = whole.multipliedReportingOverflow(by: 10)
+            let (s, o2) = m.addingReportingOverflow(Int(bytes[i] - UInt8(ascii: "0")))
+            if o1 || o2 || s > Int.max / 100 { return nil }
+            whole = s
+            i += 1
+        }
+        guard i > 0 else { return nil }
+        var fraction = 0
+        if i < bytes.count {
+            guard bytes[i] == UInt8(ascii: "."), i + 1 < bytes.count, bytes.count - i - 1 <= 2 else { return nil }
+            let digits = bytes[(i + 1)...]
+            guard digits.allSatisfy({ (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }) else { return nil }
+            fraction = digits.reduce(0) { $0 * 10 + Int($1 - UInt8(ascii: "0")) } * (digits.count == 1 ? 10 : 1)
+        }
+        return whole * 100 + fraction
+    }
+
+    // MARK: Reading helpers
+
+    static func quoted(_ s: String) -> String {
+        var out: [UInt8] = []
+        StrictJSON.quote(s, into: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    static func wrongType(_ v: StrictJSON, _ place: String, expected: String) -> InputError {
+        InputError("\(place): expected \(expected), found \(v.typeName)")
+    }
+
+    static func object(_ v: StrictJSON, _ place: String) throws(InputError) -> [(key: String, value: StrictJSON)] {
+        guard case .object(let members) = v else { throw wrongType(v, place, expected: "an object") }
+        return members
+    }
+
+    static func array(_ v: StrictJSON, _ place: String) throws(InputError) -> [StrictJSON] {
+        guard case .array(let items) = v else { throw wrongType(v, place, expected: "an array") }
+        return items
+    }
+
+    static func member(_ o: [(key: String, value: StrictJSON)], _ name: String) -> StrictJSON? {
+        o.first { $0.key.utf8.elementsEqual(name.utf8) }?.value
+    }
+
+    static func required(_ o: [(key: String, value: StrictJSON)], _ name: String, in place: String) throws(InputError) -> StrictJSON {
+        guard let v = member(o, name), v != .null else { throw InputError("\(place): the required field \"\(name)\" is missing") }
+        return v
+    }
+
+    static func nonEmptyString(_ v: StrictJSON, _ place: String) throws(InputError) -> String {
+        guard case .string(let s) = v else { throw wrongType(v, place, expected: "a string") }
+        guard !s.isEmpty else { throw InputError("\(place): must not be empty") }
+        return s
+    }
+
+    static func integer(_ v: StrictJSON, _ place: String, minimum: Int) throws(InputError) -> Int {
+        guard case .number(let text) = v else { throw wrongType(v, place, expected: "an integer") }
+        guard text.utf8.allSatisfy({ $0 == UInt8(ascii: "-") || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }) else {
+            throw InputError("\(place): expected an integer, found \(text)")
+        }
+        guard let n = Int(text), n <= Int(Int32.max) else { throw InputError("\(place): \(text) is out of range") }
+        guard n >= minimum else { throw InputError("\(place): \(text) is out of range (at least \(minimum))") }
+        return n
+    }
+
+    static func optionalInteger(
+        _ o: [(key: String, value: StrictJSON)], _ name: String, in place: String, minimum: Int
+    ) throws(InputError) -> Int? {
+        guard let v = member(o, name), v != .null else { return nil }
+        return try integer(v, "\(place).\(name)", minimum: minimum)
+    }
+
+    static func decimal(_ v: StrictJSON, _ place: String) throws(InputError) -> Int {
+        guard case .string(let text) = v else { throw wrongType(v, place, expected: "a string such as \"4.57\"") }
+        guard let h = hundredths(text) else {
+            throw InputError("\(place): \(quoted(text)) is not of the form digits[.d[d]] (such as \"4\", \"4.5\", \"4.57\")")
+        }
+        return h
+    }
+}

@@ -1,0 +1,85 @@
+import ArgumentParser
+import BilimCore
+import Foundation
+
+struct BenchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bench", abstract: "Benchmarks that print their figures.", subcommands: [AllocationBench.self])
+
+    /// `bilim bench allocation`: a national-scale instance, allocated several times on one thread; prints the wall
+    /// time of each run, the median, and the peak memory of the allocation.
+    struct AllocationBench: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "allocation", abstract: "The admission allocation at national scale: wall time and peak memory.")
+
+        @Option(help: "Applicants.") var applicants = 300_000
+        @Option(help: "Programs.") var programs = 20_000
+        @Option(help: "Regions the programs and applicants are spread over.") var regions = 20
+        @Option(help: "Seed of the generator.") var seed: UInt64 = 1
+        @Option(help: "Timed runs.") var runs = 5
+
+        func validate() throws {
+            guard applicants >= 0, programs > 0, regions > 0, runs > 0 else {
+                throw ValidationError("applicants must be ≥ 0; programs, regions and runs > 0")
+            }
+        }
+
+        func run() throws {
+            let clock = ContinuousClock()
+            var instance = Allocation.Instance(categories: [], programs: [], applicants: [])
+            let generation = clock.measure {
+                instance = AllocationGenerator(applicants: applicants, programs: programs, regions: regions, seed: seed).make()
+            }
+            let choices = instance.applicants.reduce(0) { $0 + $1.choices.count }
+            let seats = instance.programs.reduce(0) { $0 + $1.seats }
+            print("instance: \(applicants) applicants, \(programs) programs, \(seats) seats, \(choices) choices (generated in \(ms(generation)))")
+            let baseline = Memory.residentKiB()
+            Memory.resetPeak()
+            var times: [Duration] = []
+            var result: Allocation.Result?
+            for _ in 0..<runs {
+                times.append(clock.measure { result = Allocation.run(instance) })
+            }
+            let peak = Memory.peakKiB()
+            guard let result else { return }
+            let admitted = result.assignments.reduce(0) { $0 + ($1 == nil ? 0 : 1) }
+            let formed = result.programs.filter { $0.status == .formed }.count
+            let notFormed = result.programs.filter { $0.status == .notFormed }.count
+            let empty = result.programs.filter { $0.status == .empty }.count
+            print("result: \(admitted) admitted, \(applicants - admitted) unassigned; \(formed) formed, \(notFormed) not formed, \(empty) empty programs")
+            print("runs: " + times.map(ms).joined(separator: ", "))
+            let sorted = times.sorted()
+            print("allocation wall time (median of \(runs), one thread): \(ms(sorted[sorted.count / 2]))")
+            if let peak, let baseline {
+                print("peak memory: \(peak / 1024) MiB resident (\(max(0, peak - baseline) / 1024) MiB above the instance itself)")
+            }
+        }
+
+        func ms(_ d: Duration) -> String {
+            let (s, atto) = d.components
+            return String(format: "%.1f ms", Double(s) * 1000 + Double(atto) / 1e15)
+        }
+    }
+}
+
+/// The process's memory as Linux reports it.
+enum Memory {
+    static func field(_ name: String) -> Int? {
+        guard let text = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return nil }
+        for line in text.split(separator: "\n") where line.hasPrefix(name + ":") {
+            return Int(line.dropFirst(name.count + 1).split(separator: " ").first ?? "")
+        }
+        return nil
+    }
+
+    static func residentKiB() -> Int? { field("VmRSS") }
+    static func peakKiB() -> Int? { field("VmHWM") }
+
+    /// Resets the peak resident size to the current one (Linux: writing 5 to clear_refs).
+    static func resetPeak() {
+        if let h = FileHandle(forWritingAtPath: "/proc/self/clear_refs") {
+            h.write(Data("5".utf8))
+            try? h.close()
+        }
+    }
+}
