@@ -129,6 +129,46 @@ package enum AllocationJSON {
         return out
     }
 
+    /// An instance in the contract's input form (for the benchmark, to time the command as a whole).
+    package static func encode(_ instance: Allocation.Instance) -> [UInt8] {
+        func decimal(_ h: Int) -> String { "\(h / 100).\(h % 100 < 10 ? "0" : "")\(h % 100)" }
+        var out: [UInt8] = []
+        out.append(contentsOf: Array("{\"programs\": [".utf8))
+        for (i, p) in instance.programs.enumerated() {
+            if i > 0 { out.append(contentsOf: Array(",\n".utf8)) }
+            out.append(contentsOf: Array("{\"id\": ".utf8))
+            StrictJSON.quote(p.id, into: &out)
+            out.append(contentsOf: Array(", \"seats\": \(p.seats), \"minGroupSize\": \(p.minGroupSize), \"quotas\": [".utf8))
+            for (j, q) in p.quotas.enumerated() {
+                if j > 0 { out.append(contentsOf: Array(", ".utf8)) }
+                out.append(contentsOf: Array("{\"category\": ".utf8))
+                StrictJSON.quote(instance.categories[q.category], into: &out)
+                out.append(contentsOf: Array(", \"seats\": \(q.seats)}".utf8))
+            }
+            out.append(contentsOf: Array("]}".utf8))
+        }
+        out.append(contentsOf: Array("],\n\"applicants\": [".utf8))
+        for (i, a) in instance.applicants.enumerated() {
+            if i > 0 { out.append(contentsOf: Array(",\n".utf8)) }
+            out.append(contentsOf: Array("{\"id\": ".utf8))
+            StrictJSON.quote(a.id, into: &out)
+            out.append(contentsOf: Array(", \"score\": \"\(decimal(a.score))\", \"documentAverage\": \"\(decimal(a.documentAverage))\"".utf8))
+            if let q = a.quota {
+                out.append(contentsOf: Array(", \"quota\": ".utf8))
+                StrictJSON.quote(instance.categories[q], into: &out)
+            }
+            if a.outOfCompetition { out.append(contentsOf: Array(", \"outOfCompetition\": true".utf8)) }
+            out.append(contentsOf: Array(", \"choices\": [".utf8))
+            for (j, c) in a.choices.enumerated() {
+                if j > 0 { out.append(contentsOf: Array(", ".utf8)) }
+                StrictJSON.quote(instance.programs[Int(c)].id, into: &out)
+            }
+            out.append(contentsOf: Array("]}".utf8))
+        }
+        out.append(contentsOf: Array("]}\n".utf8))
+        return out
+    }
+
     /// A score or average of the form `digits[.d[d]]`, in hundredths.
     package static func hundredths(_ text: String) -> Int? {
         let bytes = Array(text.utf8)

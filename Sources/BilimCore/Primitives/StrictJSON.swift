@@ -94,7 +94,15 @@ package indirect enum StrictJSON: Sendable, Equatable {
                 guard at < bytes.count, bytes[at] == UInt8(ascii: "\"") else { throw fail("expected a member name in quotes") }
                 let keyAt = at
                 let key = try string()
-                guard seen.insert(Array(key.utf8)).inserted else {
+                // Few members: compare with each earlier key; many: a set of their bytes.
+                let repeated: Bool
+                if members.count < 16 {
+                    repeated = members.contains { $0.key.utf8.elementsEqual(key.utf8) }
+                } else {
+                    if seen.isEmpty { for m in members { seen.insert(Array(m.key.utf8)) } }
+                    repeated = !seen.insert(Array(key.utf8)).inserted
+                }
+                guard !repeated else {
                     throw SyntaxError(offset: keyAt, reason: "the key \"\(key)\" appears twice in one object")
                 }
                 skipSpace()

@@ -17,6 +17,8 @@ struct BenchCommand: ParsableCommand {
         @Option(help: "Regions the programs and applicants are spread over.") var regions = 20
         @Option(help: "Seed of the generator.") var seed: UInt64 = 1
         @Option(help: "Timed runs.") var runs = 5
+        @Option(help: "Also write the instance in the contract's JSON here, to time `bilim admission allocate` on it.")
+        var writeInstance: String?
 
         func validate() throws {
             guard applicants >= 0, programs > 0, regions > 0, runs > 0 else {
@@ -33,6 +35,10 @@ struct BenchCommand: ParsableCommand {
             let choices = instance.applicants.reduce(0) { $0 + $1.choices.count }
             let seats = instance.programs.reduce(0) { $0 + $1.seats }
             print("instance: \(applicants) applicants, \(programs) programs, \(seats) seats, \(choices) choices (generated in \(ms(generation)))")
+            if let path = writeInstance {
+                try Data(AllocationJSON.encode(instance)).write(to: URL(fileURLWithPath: path), options: .atomic)
+                print("instance written to \(path)")
+            }
             let baseline = Memory.residentKiB()
             Memory.resetPeak()
             var times: [Duration] = []
@@ -65,9 +71,12 @@ struct BenchCommand: ParsableCommand {
 /// The process's memory as Linux reports it.
 enum Memory {
     static func field(_ name: String) -> Int? {
-        guard let text = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return nil }
+        // procfs files report no size: read the handle to its end.
+        guard let h = FileHandle(forReadingAtPath: "/proc/self/status") else { return nil }
+        defer { try? h.close() }
+        let text = String(decoding: h.readDataToEndOfFile(), as: UTF8.self)
         for line in text.split(separator: "\n") where line.hasPrefix(name + ":") {
-            return Int(line.dropFirst(name.count + 1).split(separator: " ").first ?? "")
+            return Int(line.dropFirst(name.count + 1).split(whereSeparator: { $0 == " " || $0 == "\t" }).first ?? "")
         }
         return nil
     }
