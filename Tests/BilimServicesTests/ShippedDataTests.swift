@@ -4,6 +4,21 @@ import Foundation
 import Testing
 
 @Suite struct ShippedDataTests {
+    @Test("the shipped quota categories are spec/quotas.md's nine, with their shares and sources; rural only where flagged (003 §3)")
+    func quotas() throws {
+        let catalog = try ShippedData.quotaCategories()
+        #expect(catalog.map(\.code) == [
+            "disability", "veteran", "rural", "kandas", "orphan", "disabled_family", "large_family", "single_parent", "conscript",
+        ])
+        #expect(catalog.map(\.shareBasisPoints) == [1000, 50, 3500, 400, 100, 500, 500, 100, 100])
+        #expect(catalog.filter(\.ruralOnly).map(\.code) == ["rural"])
+        #expect(catalog.allSatisfy { !$0.source.isEmpty })
+        // A rural program of 30 places: 3 for disability, 10 rural, 1 kandas, 1 disabled_family, 1 large_family.
+        #expect(QuotaCategory.reserves(seats: 30, rural: true, catalog: catalog).map { "\($0.code)=\($0.seats)" } == [
+            "disability=3", "rural=10", "kandas=1", "disabled_family=1", "large_family=1",
+        ])
+    }
+
     @Test("the shipped passports load, validate and cover S1 to S5 in kk, ru and en")
     func passports() throws {
         let catalog = try ShippedData.passportCatalog()

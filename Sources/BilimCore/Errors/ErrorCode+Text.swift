@@ -412,6 +412,81 @@ extension ErrorCode {
                 kk: "Мұндай нөмірмен құжат берілмеген.",
                 ru: "Документ с таким номером не выдавался.",
                 en: "No document was issued with this number.")
+        case .admissionWindowClosed:
+            LocalizedText(
+                kk: "Бұл бағдарламаға өтініштер {opens} бастап {closes} дейін қабылданады.",
+                ru: "Заявления на эту программу принимаются с {opens} по {closes}.",
+                en: "Applications to this program are accepted from {opens} to {closes}.")
+        case .admissionTooManyChoices:
+            LocalizedText(
+                kk: "Ең көбі {max} бағдарлама таңдауға болады.",
+                ru: "Можно выбрать не более {max} программ.",
+                en: "You may choose at most {max} programs.")
+        case .admissionChoiceRepeated:
+            LocalizedText(
+                kk: "«{program}» бағдарламасы екі рет таңдалды.",
+                ru: "Программа «{program}» выбрана дважды.",
+                en: "The program “{program}” is chosen twice.")
+        case .admissionProgramClosed:
+            LocalizedText(
+                kk: "«{program}» бағдарламасына қабылдау жүргізілмейді.",
+                ru: "На программу «{program}» приём не ведётся.",
+                en: "The program “{program}” is not admitting applicants.")
+        case .admissionProgramWrongBase:
+            LocalizedText(
+                kk: "«{program}» бағдарламасы сіздің білім деңгейіңізге ({base}) арналмаған.",
+                ru: "Программа «{program}» не предназначена для вашего уровня образования ({base}).",
+                en: "The program “{program}” is not for your education base ({base}).")
+        case .admissionQuotaDocumentMissing:
+            LocalizedText(
+                kk: "«{category}» квота санатын растайтын құжатты тіркеңіз.",
+                ru: "Приложите документ, подтверждающий квотную категорию «{category}».",
+                en: "Attach the document proving the quota category “{category}”.")
+        case .admissionGradesMissing:
+            LocalizedText(
+                kk: "Білім туралы құжатта мына пәндердің бағалары жоқ: {subjects}.",
+                ru: "В документе об образовании нет оценок по предметам: {subjects}.",
+                en: "The education document has no grades for: {subjects}.")
+        case .admissionScoreMalformed:
+            LocalizedText(
+                kk: "«{value}» бағасы қате: 1-ден 5-ке дейінгі сан, ең көбі екі ондық таңбамен (мысалы, 4 немесе 4.5).",
+                ru: "Оценка «{value}» неверна: число от 1 до 5, не более двух знаков после точки (например, 4 или 4.5).",
+                en: "The mark “{value}” is wrong: a number from 1 to 5 with at most two decimals (such as 4 or 4.5).")
+        case .admissionExamNotRegistered:
+            LocalizedText(
+                kk: "Бұл талапкер бұл бағдарламаның емтиханына тіркелмеген.",
+                ru: "Этот абитуриент не зарегистрирован на экзамен этой программы.",
+                en: "This applicant is not registered for this program's exam.")
+        case .admissionPsychometricFailed:
+            LocalizedText(
+                kk: "Психометриялық тестілеуден өтпеген талапкер медициналық бағдарлама конкурсына қатыспайды.",
+                ru: "Абитуриент, не прошедший психометрическое тестирование, не участвует в конкурсе на медицинскую программу.",
+                en: "An applicant who did not pass the psychometric test does not take part in the competition for a medical program.")
+        case .commissionNoQuorum:
+            LocalizedText(
+                kk: "Кворум жоқ: {present} мүше қатысуда, кемінде {required} керек (мүшелердің үштен екісі).",
+                ru: "Нет кворума: присутствуют {present} членов, нужно не менее {required} (две трети членов).",
+                en: "No quorum: {present} members present, at least {required} needed (two thirds of the members).")
+        case .commissionSecretaryVotes:
+            LocalizedText(
+                kk: "Хатшы комиссия мүшесі емес және дауыс бермейді.",
+                ru: "Секретарь не является членом комиссии и не голосует.",
+                en: "The secretary is not a member of the commission and does not vote.")
+        case .commissionNotPresent:
+            LocalizedText(
+                kk: "Отырысқа қатыспаған мүше дауыс бере алмайды.",
+                ru: "Член комиссии, отсутствующий на заседании, не может голосовать.",
+                en: "A member who is not present at the meeting cannot vote.")
+        case .commissionVoteRepeated:
+            LocalizedText(
+                kk: "Әр мүше бір рет қана дауыс береді.",
+                ru: "Каждый член комиссии голосует один раз.",
+                en: "Each member votes once.")
+        case .commissionTieWithoutChair:
+            LocalizedText(
+                kk: "Дауыстар тең, ал төрағаның дауысы жоқ: шешім қабылданбады.",
+                ru: "Голоса разделились поровну, а голоса председателя нет: решение не принято.",
+                en: "The votes are tied and the chair has not voted: no decision is taken.")
         case .internalError:
             LocalizedText(
                 kk: "Ішкі қате болды. Сұрау нөмірі: {requestId}.",

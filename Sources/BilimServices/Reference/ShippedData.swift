@@ -44,6 +44,15 @@ package enum ShippedData {
         keys.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined().trimmingPrefix(".").description
     }
 
+    /// The admission quota categories with their shares and sources (spec/quotas.md), in their order.
+    package static func quotaCategories() throws(LoadError) -> [QuotaCategory] {
+        struct File: Decodable {
+            let categories: [QuotaCategory]
+        }
+        let url = Bundle.module.bundleURL.appendingPathComponent("Resources/admission/quota-categories.json")
+        return try decode(File.self, from: url).categories
+    }
+
     package static func calendarYears() throws(LoadError) -> [CalendarYearData] {
         try files("calendar").map { url throws(LoadError) in try decode(CalendarYearData.self, from: url) }
     }
