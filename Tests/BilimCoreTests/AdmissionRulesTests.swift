@@ -154,3 +154,29 @@ import Testing
         }
     }
 }
+
+@Suite struct ProgramFileTests {
+    @Test("CSV as RFC 4180: quoted commas, doubled quotes, line breaks inside quotes, CR LF, a byte-order mark, blank lines")
+    func csv() {
+        let text = "\u{FEFF}a,b,c\r\n1,\"x, y\",\"say \"\"hi\"\"\"\r\n\r\n2,\"two\nlines\",3\n"
+        let records = CSV.records(text)
+        #expect(records.map(\.line) == [1, 2, 4])
+        #expect(records.map(\.fields) == [["a", "b", "c"], ["1", "x, y", "say \"hi\""], ["2", "two\nlines", "3"]])
+    }
+
+    @Test("a program line is checked column by column; the whole file is refused on one error (003 §63)")
+    func check() {
+        let header = ProgramImportCheck.columns.joined(separator: ",")
+        let ok = ProgramImportCheck.check(
+            header + "\nC1,org-1,S,Q,general-secondary,ru,evening,paid,mid-level,none,no,12,no,yes,math;physics\n",
+            organizations: ["org-1"], existingCodes: [])
+        #expect(ok.errors.isEmpty)
+        #expect(ok.drafts.first?.track == .midEveningExtramural && ok.drafts.first?.minGroupSize == 0 && ok.drafts.first?.subjects == ["math", "physics"])
+        let bad = ProgramImportCheck.check(
+            header + "\nC1,org-1,S,Q,general-secondary,ru,evening,paid,mid-level,none,no,12,no,yes,math\nC2,org-1,S,Q,general-secondary,ru,evening,paid,mid-level,none,no,12.5,no,yes,\n",
+            organizations: ["org-1"], existingCodes: [])
+        #expect(bad.drafts.isEmpty)
+        #expect(bad.errors.map(\.line) == [3, 3])
+        #expect(bad.errors.map(\.error.field) == ["seats", "subjects"])
+    }
+}

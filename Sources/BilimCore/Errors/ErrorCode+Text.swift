@@ -487,6 +487,41 @@ extension ErrorCode {
                 kk: "Дауыстар тең, ал төрағаның дауысы жоқ: шешім қабылданбады.",
                 ru: "Голоса разделились поровну, а голоса председателя нет: решение не принято.",
                 en: "The votes are tied and the chair has not voted: no decision is taken.")
+        case .importHeader:
+            LocalizedText(
+                kk: "Бірінші жолда бағандардың атаулары болуы керек: {columns}.",
+                ru: "Первая строка должна называть столбцы: {columns}.",
+                en: "The first line must name the columns: {columns}.")
+        case .importColumnCount:
+            LocalizedText(
+                kk: "Жолда {found} баған бар, {expected} болуы керек.",
+                ru: "В строке {found} столбцов, а должно быть {expected}.",
+                en: "The line has {found} columns; {expected} are expected.")
+        case .importValue:
+            LocalizedText(
+                kk: "«{column}» бағаны: «{value}» мәніне жол берілмейді ({allowed}).",
+                ru: "Столбец «{column}»: значение «{value}» недопустимо ({allowed}).",
+                en: "Column “{column}”: “{value}” is not allowed ({allowed}).")
+        case .importDuplicate:
+            LocalizedText(
+                kk: "«{code}» бағдарлама коды қайталанады ({where}).",
+                ru: "Код программы «{code}» повторяется ({where}).",
+                en: "The program code “{code}” repeats ({where}).")
+        case .importOrganization:
+            LocalizedText(
+                kk: "«{organization}» ұйымы сіздің өңіріңіздің ТжКБ ұйымы емес.",
+                ru: "Организация «{organization}» не является организацией ТиПО вашего региона.",
+                en: "“{organization}” is not a TVET organization of your region.")
+        case .importEmpty:
+            LocalizedText(
+                kk: "Файлда бағдарламалар жоқ.",
+                ru: "В файле нет программ.",
+                en: "The file has no programs.")
+        case .importRefused:
+            LocalizedText(
+                kk: "Файл жүктелмеді: {count} жолда қате бар. Ештеңе өзгертілмеді.",
+                ru: "Файл не загружен: ошибки в {count} строках. Ничего не изменено.",
+                en: "The file was not loaded: {count} lines have errors. Nothing was changed.")
         case .internalError:
             LocalizedText(
                 kk: "Ішкі қате болды. Сұрау нөмірі: {requestId}.",

@@ -98,6 +98,13 @@ package enum ErrorCode: String, CaseIterable, Sendable, Codable {
     case commissionNotPresent = "commission.notPresent"
     case commissionVoteRepeated = "commission.voteRepeated"
     case commissionTieWithoutChair = "commission.tieWithoutChair"
+    case importHeader = "import.header"
+    case importColumnCount = "import.columnCount"
+    case importValue = "import.value"
+    case importDuplicate = "import.duplicate"
+    case importOrganization = "import.organization"
+    case importEmpty = "import.empty"
+    case importRefused = "import.refused"
     case internalError = "internal"
 
     package var category: ErrorCategory {

@@ -18,5 +18,6 @@ package enum Migrations {
         CreateOTPChallenges(),
         CreateCorrectionRequests(),
         CreateSigning(),
+        CreateAdmissionPrograms(),
     ]
 }

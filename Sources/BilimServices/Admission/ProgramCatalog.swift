@@ -1,0 +1,101 @@
+import BilimCore
+import BilimStore
+import Foundation
+import Logging
+import SQLKit
+
+/// A programs file refused: every line error; nothing was loaded.
+package struct ProgramImportRefused: Error, Sendable {
+    package let importId: String
+    package let errors: [ProgramImportCheck.LineError]
+
+    package init(importId: String, errors: [ProgramImportCheck.LineError]) {
+        self.importId = importId
+        self.errors = errors
+    }
+}
+
+package struct ProgramImportOutcome: Encodable, Sendable {
+    package let importId: String
+    package let year: Int
+    package let region: String
+    package let programs: Int
+    package let reservedPlaces: Int
+}
+
+/// How far a file being loaded has got, for the progress bar: kept in memory while it runs, so that it can be read
+/// outside the loading transaction on either database.
+package actor ImportProgress {
+    package static let shared = ImportProgress()
+
+    package enum State: Sendable {
+        case running(done: Int, total: Int)
+        case loaded(ProgramImportOutcome)
+        case refused([ProgramImportCheck.LineError])
+    }
+
+    /// By the user who started the import and its id: only they see it, and another user's id cannot overwrite it.
+    private var states: [String: State] = [:]
+
+    package func set(_ id: String, owner: String, _ state: State) { states[owner + "\u{0}" + id] = state }
+
+    package func state(_ id: String, owner: String) -> State? { states[owner + "\u{0}" + id] }
+}
+
+/// The education department's programs for its region: loaded from a file whole or not at all, with their
+/// state-order places and the reserves the quota categories give them (003 §3) (003 §63).
+package struct ProgramCatalog: Sendable {
+    package let deps: ServiceDependencies
+
+    package init(_ deps: ServiceDependencies) { self.deps = deps }
+
+    /// The year whose admission is being prepared.
+    package var year: Int { deps.today.year }
+
+    /// Checks every line, then loads every program in one transaction; one bad line refuses the file.
+    package func load(csv: String, filename: String, by actor: Actor, importId: String? = nil) async throws -> ProgramImportOutcome {
+        guard actor.role == .educationDepartment, let region = actor.regionCode else { throw DomainError(.forbidden, field: "file") }
+        let id = importId.flatMap { $0.isEmpty || $0.count > 64 ? nil : $0 } ?? deps.ids.make()
+        let progress = ImportProgress.shared
+        let year = self.year
+        let repo = AdmissionRepository(db: deps.database.sql)
+        try await repo.ensureQuotaCategories(try ShippedData.quotaCategories())
+        let (drafts, errors) = ProgramImportCheck.check(
+            csv, organizations: try await repo.tvetOrganizations(region: region), existingCodes: try await repo.programCodes(year: year))
+        guard errors.isEmpty else {
+            await progress.set(id, owner: actor.userId, .refused(errors))
+            deps.logger.notice("programs file refused", metadata: ["lines": .string("\(Set(errors.map(\.line)).count)")])
+            throw ProgramImportRefused(importId: id, errors: errors)
+        }
+        await progress.set(id, owner: actor.userId, .running(done: 0, total: drafts.count))
+        let catalog = try await repo.quotaCategories()
+        let now = deps.clock.now()
+        let ids = deps.ids
+        let outcome = try await deps.database.transaction { db in
+            let repo = AdmissionRepository(db: db)
+            var reserved = 0
+            for (i, d) in drafts.enumerated() {
+                let quotas = QuotaCategory.reserves(seats: d.seats, rural: d.rural, catalog: catalog)
+                reserved += quotas.reduce(0) { $0 + $1.seats }
+                let subjects = String(decoding: try JSONEncoder().encode(d.subjects), as: UTF8.self)
+                try await repo.insert(
+                    AdmissionProgramRow(
+                        id: ids.make(), year: year, regionCode: region, code: d.code, organizationId: d.organizationId,
+                        specialty: d.specialty, qualification: d.qualification, base: d.base.rawValue, language: d.language.rawValue,
+                        studyForm: d.form.rawValue, funding: d.funding.rawValue, level: d.level.rawValue, exam: d.exam.rawValue,
+                        pedagogical: d.pedagogical ? 1 : 0, seats: d.seats, rural: d.rural ? 1 : 0, minGroupSize: d.minGroupSize,
+                        subjects: subjects, importId: id, createdAt: Instant.text(now)),
+                    quotas: quotas)
+                if i % 200 == 199 { await progress.set(id, owner: actor.userId, .running(done: i + 1, total: drafts.count)) }
+            }
+            try await repo.insert(
+                AdmissionImportRow(
+                    id: id, year: year, regionCode: region, filename: String(filename.prefix(200)), lines: drafts.count,
+                    done: drafts.count, status: "loaded", errors: "[]", createdBy: actor.userId, createdAt: Instant.text(now),
+                    finishedAt: Instant.text(now)))
+            return ProgramImportOutcome(importId: id, year: year, region: region, programs: drafts.count, reservedPlaces: reserved)
+        }
+        await progress.set(id, owner: actor.userId, .loaded(outcome))
+        return outcome
+    }
+}

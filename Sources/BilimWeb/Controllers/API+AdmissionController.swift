@@ -1,0 +1,138 @@
+import BilimCore
+import BilimServices
+import BilimStore
+import Foundation
+import Hummingbird
+
+/// TVET admission (S4) as JSON: the education department's programs of its region.
+struct APIAdmissionController {
+    let dependencies: ServiceDependencies
+
+    func add(to router: Router<BilimRequestContext>) {
+        router.post("/api/v1/admission/programs/import", use: importPrograms)
+        router.get("/api/v1/admission/imports/{id}", use: importState)
+        router.get("/api/v1/admission/programs", use: programs)
+    }
+
+    struct LineErrorBody: Encodable {
+        let line: Int
+        let code: String
+        let field: String?
+        let message: String
+    }
+
+    struct RefusedBody: Encodable {
+        let code: String
+        let message: String
+        let importId: String
+        let errors: [LineErrorBody]
+    }
+
+    static func refused(_ r: ProgramImportRefused, language: Language) -> RefusedBody {
+        let lines = Set(r.errors.map(\.line)).count
+        return RefusedBody(
+            code: ErrorCode.importRefused.rawValue,
+            message: DomainError(.importRefused, ["count": String(lines)]).message(in: language), importId: r.importId,
+            errors: r.errors.map {
+                LineErrorBody(line: $0.line, code: $0.error.code.rawValue, field: $0.error.field, message: $0.error.message(in: language))
+            })
+    }
+
+    /// The file as `text/csv` (a cross-site form cannot send that type without the browser asking first).
+    @Sendable func importPrograms(_ request: Request, context: BilimRequestContext) async throws -> Response {
+        let actor = try await APICaseController.actor(context, dependencies)
+        guard request.headers[.contentType]?.lowercased().hasPrefix("text/csv") == true else {
+            throw DomainError(.requestInvalid, field: "Content-Type", ["field": "Content-Type"])
+        }
+        let buffer = try await Body.collect(request, context, limit: context.maxUploadSize)
+        guard let text = String(validating: buffer.readableBytesView, as: UTF8.self) else {
+            throw DomainError(.requestInvalid, field: "file", ["field": "file (UTF-8)"])
+        }
+        do {
+            let outcome = try await ProgramCatalog(dependencies).load(
+                csv: text, filename: request.uri.queryParameters["filename"].map(String.init) ?? "programs.csv", by: actor,
+                importId: request.uri.queryParameters["id"].map(String.init))
+            return try JSON.response(outcome, status: .created)
+        } catch let r as ProgramImportRefused {
+            return try JSON.response(Self.refused(r, language: context.language), status: .unprocessableContent)
+        }
+    }
+
+    struct StateBody: Encodable {
+        let status: String
+        let done: Int
+        let total: Int
+        let outcome: ProgramImportOutcome?
+        let errors: [LineErrorBody]?
+    }
+
+    /// How far a file being loaded has got (for the progress bar).
+    @Sendable func importState(_ request: Request, context: BilimRequestContext) async throws -> Response {
+        let actor = try await APICaseController.actor(context, dependencies)
+        let id = context.parameters.get("id") ?? ""
+        switch await ImportProgress.shared.state(id, owner: actor.userId) {
+        case .running(let done, let total)?:
+            return try JSON.response(StateBody(status: "running", done: done, total: total, outcome: nil, errors: nil))
+        case .loaded(let o)?:
+            return try JSON.response(StateBody(status: "loaded", done: o.programs, total: o.programs, outcome: o, errors: nil))
+        case .refused(let errors)?:
+            let body = Self.refused(ProgramImportRefused(importId: id, errors: errors), language: context.language)
+            return try JSON.response(StateBody(status: "refused", done: 0, total: 0, outcome: nil, errors: body.errors))
+        case nil:
+            throw DomainError(.pageNotFound)
+        }
+    }
+
+    struct ProgramBody: Encodable {
+        struct Quota: Encodable {
+            let category: String
+            let seats: Int
+        }
+
+        let code: String
+        let organizationId: String
+        let specialty: String
+        let qualification: String
+        let base: String
+        let language: String
+        let studyForm: String
+        let funding: String
+        let level: String
+        let exam: String
+        let track: String?
+        let seats: Int
+        let rural: Bool
+        let minGroupSize: Int
+        let subjects: [String]
+        let quotas: [Quota]
+    }
+
+    /// The department's programs of the year, with their reserves.
+    @Sendable func programs(_ request: Request, context: BilimRequestContext) async throws -> Response {
+        let actor = try await APICaseController.actor(context, dependencies)
+        guard actor.role == .educationDepartment, let region = actor.regionCode else { throw DomainError(.forbidden) }
+        let repo = AdmissionRepository(db: dependencies.database.sql)
+        var out: [ProgramBody] = []
+        for p in try await repo.programs(year: ProgramCatalog(dependencies).year, region: region) {
+            let track = EducationBase(rawValue: p.base).flatMap { base in
+                StudyForm(rawValue: p.studyForm).flatMap { form in
+                    Funding(rawValue: p.funding).flatMap { funding in
+                        ProgramLevel(rawValue: p.level).flatMap { level in
+                            EntranceExam(rawValue: p.exam).map {
+                                AdmissionTrack.of(level: level, base: base, form: form, funding: funding, exam: $0, pedagogical: p.pedagogical != 0)
+                            }
+                        }
+                    }
+                }
+            }
+            out.append(
+                ProgramBody(
+                    code: p.code, organizationId: p.organizationId, specialty: p.specialty, qualification: p.qualification, base: p.base,
+                    language: p.language, studyForm: p.studyForm, funding: p.funding, level: p.level, exam: p.exam, track: track?.rawValue,
+                    seats: p.seats, rural: p.rural != 0, minGroupSize: p.minGroupSize,
+                    subjects: (try? JSONDecoder().decode([String].self, from: Data(p.subjects.utf8))) ?? [],
+                    quotas: try await repo.quotas(programId: p.id).map { .init(category: $0.code, seats: $0.seats) }))
+        }
+        return try JSON.response(out)
+    }
+}

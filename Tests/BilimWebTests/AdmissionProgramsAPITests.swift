@@ -1,0 +1,126 @@
+import BilimCore
+import BilimServices
+import BilimStore
+import BilimTestSupport
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import Testing
+
+/// The education department loads its region's programs from a file, whole or not at all.
+@Suite struct AdmissionProgramsAPITests {
+    static let header = "code,organization,specialty,qualification,base,language,form,funding,level,exam,pedagogical,seats,rural,exempt,subjects"
+    static let good = """
+        \(header)\r
+        ALM-0111-1,org-almaty-college-1,01140100 Pedagogy of primary education,4S01140101 Primary school teacher,basic-secondary,kk,full-time,state-order,mid-level,special,yes,25,no,no,kazakh;math\r
+        ALM-0111-2,org-almaty-college-1,"01140100 Pedagogy, primary",4S01140101 Primary school teacher,general-secondary,ru,full-time,state-order,mid-level,special,yes,30,yes,no,russian;math\r
+        ALM-0913-1,org-almaty-college-1,09130100 Nursing,4S09130103 General practice nurse,general-secondary,ru,full-time,state-order,mid-level,psychometric,no,20,no,yes,biology;chemistry\r
+
+        """
+
+    /// The import's id, chosen by the client so that it can follow the progress; unique per test, as the progress
+    /// is kept per process.
+    let importId = "import-\(UUID().uuidString)"
+
+    func post(_ client: any TestClientProtocol, _ cookie: String, _ csv: String, type: String = "text/csv", lang: String = "ru")
+        async throws -> (HTTPResponse.Status, [String: Any])
+    {
+        try await client.execute(
+            uri: "/api/v1/admission/programs/import?filename=programs.csv&id=\(importId)", method: .post,
+            headers: [.contentType: type, .cookie: cookie, .acceptLanguage: lang], body: ByteBuffer(string: csv)
+        ) { ($0.status, $0.json) }
+    }
+
+    @Test("a department loads its region's programs; reserves follow the quota shares, rural only where flagged (003 §3) (003 §63)", arguments: TestDatabase.allConfigured)
+    func loads(_ kind: TestDatabase) async throws {
+        try await withTestApp(on: kind, clock: MovableClock(almaty: "2026-06-01T10:00")) { client, deps, _ in
+            let department = try await signIn(client, "department")
+            let (status, body) = try await post(client, department, Self.good)
+            #expect(status == .created, "\(body)")
+            #expect(body["programs"] as? Int == 3 && body["year"] as? Int == 2026 && body["region"] as? String == "KZ-75")
+            // 25 seats: disability 2, kandas 1, disabled_family 1, large_family 1 (5); 30 rural: 3 + 10 + 1 + 1 + 1 (16);
+            // 20: 2 + 0 + 1 + 1 (4, kandas 0.8 → 0).
+            #expect(body["reservedPlaces"] as? Int == 25)
+            let list = try await client.execute(uri: "/api/v1/admission/programs", method: .get, headers: [.cookie: department]) {
+                (try? JSONSerialization.jsonObject(with: Data($0.text.utf8))) as? [[String: Any]] ?? []
+            }
+            #expect(list.map { $0["code"] as? String } == ["ALM-0111-1", "ALM-0111-2", "ALM-0913-1"])
+            func quotas(_ i: Int) -> String {
+                ((list[i]["quotas"] as? [[String: Any]]) ?? []).map { "\($0["category"] ?? "")=\($0["seats"] ?? "")" }.joined(separator: " ")
+            }
+            #expect(quotas(0) == "disability=2 kandas=1 disabled_family=1 large_family=1")
+            #expect(quotas(1) == "disability=3 rural=10 kandas=1 disabled_family=1 large_family=1")
+            #expect(quotas(2) == "disability=2 disabled_family=1 large_family=1")
+            // The quoted specialty keeps its comma; the windows follow the program type (003 Annex 1 item 3).
+            #expect(list[1]["specialty"] as? String == "01140100 Pedagogy, primary")
+            #expect(list.map { $0["track"] as? String } == ["pedagogical-medical", "pedagogical-medical", "pedagogical-medical"])
+            // Exempt from the minimum group (health care): 0; the others 15.
+            #expect(list.map { $0["minGroupSize"] as? Int } == [15, 15, 0])
+            let state = try await client.execute(uri: "/api/v1/admission/imports/\(importId)", method: .get, headers: [.cookie: department]) { $0.json }
+            #expect(state["status"] as? String == "loaded" && state["done"] as? Int == 3)
+            // The same codes again: refused whole, nothing added.
+            let (again, refused) = try await post(client, department, Self.good)
+            #expect(again == .unprocessableContent && (refused["errors"] as? [[String: Any]])?.count == 3)
+            #expect(try await AdmissionRepository(db: deps.database.sql).count("admission_programs", year: 2026) == 3)
+        }
+    }
+
+    @Test("one bad line refuses the whole file: every line's error is reported and nothing is loaded", arguments: TestDatabase.allConfigured)
+    func refusesWhole(_ kind: TestDatabase) async throws {
+        try await withTestApp(on: kind, clock: MovableClock(almaty: "2026-06-01T10:00")) { client, deps, _ in
+            let department = try await signIn(client, "department")
+            let bad = """
+                \(Self.header)
+                ALM-1,org-almaty-college-1,S,Q,basic-secondary,kk,full-time,state-order,worker,none,no,25,no,no,math
+                ALM-2,org-almaty-college-1,S,Q,nine-grades,kk,full-time,state-order,worker,none,no,25,no,no,math
+                ALM-3,org-almaty-college-1,S,Q,basic-secondary,kk,full-time,state-order,worker,none,no,0,no,no,math
+                ALM-1,org-almaty-college-1,S,Q2,basic-secondary,kk,full-time,state-order,worker,none,no,25,no,no,math
+                ALM-5,org-karaganda-college-1,S,Q,basic-secondary,kk,full-time,state-order,worker,none,no,25,no,no,math
+                ALM-6,org-almaty-college-1,S
+                ALM-7,org-almaty-college-1,S,Q,basic-secondary,kk,full-time,state-order,worker,none,maybe,25,no,no,math
+                """
+            let (status, body) = try await post(client, department, bad)
+            #expect(status == .unprocessableContent)
+            #expect(body["code"] as? String == "import.refused")
+            #expect(body["message"] as? String == "Файл не загружен: ошибки в 6 строках. Ничего не изменено.")
+            let errors = try #require(body["errors"] as? [[String: Any]])
+            #expect(errors.map { $0["line"] as? Int } == [3, 4, 5, 6, 7, 8])
+            #expect(errors.map { $0["code"] as? String } == [
+                "import.value", "import.value", "import.duplicate", "import.organization", "import.columnCount", "import.value",
+            ])
+            #expect((errors[0]["message"] as? String)?.contains("Столбец «base»: значение «nine-grades» недопустимо") == true)
+            #expect(errors[2]["message"] as? String == "Код программы «ALM-1» повторяется (2).")
+            #expect(try await AdmissionRepository(db: deps.database.sql).count("admission_programs", year: 2026) == 0)
+            #expect(try await AdmissionRepository(db: deps.database.sql).count("admission_imports", year: 2026) == 0)
+            // The progress of a refused file says why, to whoever sent it.
+            let state = try await client.execute(uri: "/api/v1/admission/imports/\(importId)", method: .get, headers: [.cookie: department]) { $0.json }
+            #expect(state["status"] as? String == "refused" && (state["errors"] as? [Any])?.count == 6)
+
+            let (h, header) = try await post(client, department, "code;organization\nA;B\n", lang: "en")
+            #expect(h == .unprocessableContent && (header["errors"] as? [[String: Any]])?.first?["code"] as? String == "import.header")
+            let (e, empty) = try await post(client, department, Self.header + "\n")
+            #expect(e == .unprocessableContent && (empty["errors"] as? [[String: Any]])?.first?["code"] as? String == "import.empty")
+        }
+    }
+
+    @Test("only an education department loads programs, only as text/csv; others see nothing of its import")
+    func access() async throws {
+        try await withTestApp(clock: MovableClock(almaty: "2026-06-01T10:00")) { client, deps, _ in
+            let staff = try await signIn(client, "college.staff")
+            let (s1, b1) = try await post(client, staff, Self.good)
+            #expect(s1 == .forbidden && b1["code"] as? String == "access.forbidden")
+            let department = try await signIn(client, "department")
+            let (s2, b2) = try await post(client, department, Self.good, type: "text/plain")
+            #expect(s2 == .unprocessableContent && b2["field"] as? String == "Content-Type")
+            _ = try await post(client, department, Self.good)
+            try await client.execute(uri: "/api/v1/admission/imports/\(importId)", method: .get, headers: [.cookie: staff]) {
+                #expect($0.status == .notFound)
+            }
+            try await client.execute(uri: "/api/v1/admission/programs", method: .get, headers: [.cookie: staff]) {
+                #expect($0.status == .forbidden)
+            }
+            #expect(try await AdmissionRepository(db: deps.database.sql).count("admission_programs", year: 2026) == 3)
+        }
+    }
+}
