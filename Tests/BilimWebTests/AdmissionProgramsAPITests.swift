@@ -124,3 +124,53 @@ import Testing
         }
     }
 }
+
+@Suite struct AdmissionProgramsPageTests {
+    typealias Part = CorrectionPagesTests.Part
+
+    func upload(_ client: any TestClientProtocol, _ cookie: String, _ csv: String, lang: String = "ru") async throws -> TestResponse {
+        let parts: [Part] = [
+            .file("file", filename: "programs.csv", type: "text/csv", bytes: Array(csv.utf8)), .field("_csrf", "test-csrf-token"),
+        ]
+        return try await client.execute(
+            uri: "/admission/programs", method: .post,
+            headers: [.contentType: "multipart/form-data; boundary=\(CorrectionPagesTests.boundary)", .cookie: cookie + "; lang=\(lang)"],
+            body: ByteBuffer(bytes: CorrectionPagesTests.body(parts))) { $0 }
+    }
+
+    @Test("the department's page: a refused file lists every line's error and loads nothing; a good one lists the programs with their reserves (003 §63)", arguments: TestDatabase.allConfigured)
+    func page(_ kind: TestDatabase) async throws {
+        try await withTestApp(on: kind, clock: MovableClock(almaty: "2026-06-01T10:00")) { client, deps, _ in
+            let department = try await signIn(client, "department")
+            try await client.execute(uri: "/admission/programs?lang=kk", method: .get, headers: [.cookie: department]) { r in
+                #expect(r.status == .ok && r.text.contains("2026 жылғы қабылдау бағдарламалары") && r.text.contains("Бағдарламалар әлі жүктелмеген."))
+                #expect(r.text.contains(#"<progress id="upload-progress""#) && r.text.contains("/assets/admission.js"))
+            }
+            let bad = AdmissionProgramsAPITests.header + "\nX1,org-almaty-college-1,S,Q,basic-secondary,kk,full-time,state-order,worker,none,no,-3,no,no,math\n"
+            let refused = try await upload(client, department, bad)
+            #expect(refused.status == .unprocessableContent)
+            #expect(refused.text.contains("Файл не загружен: ошибки в 1 строках. Ничего не изменено."))
+            #expect(refused.text.contains("<th scope=\"row\">2</th><td>Столбец «seats»: значение «-3» недопустимо (1–999999).</td>"))
+            #expect(try await AdmissionRepository(db: deps.database.sql).count("admission_programs", year: 2026) == 0)
+
+            let loaded = try await upload(client, department, AdmissionProgramsAPITests.good)
+            #expect(loaded.status == .seeOther && loaded.headers[.location] == "/admission/programs?loaded=3")
+            try await client.execute(uri: "/admission/programs?loaded=3&lang=ru", method: .get, headers: [.cookie: department]) { r in
+                #expect(r.text.contains("Загружено программ: 3."))
+                #expect(r.text.contains("ALM-0111-2") && r.text.contains("сельская молодёжь: 10"))
+                #expect(r.text.contains("Алматинский педагогический колледж"))
+            }
+        }
+    }
+
+    @Test("only an education department opens the programs page")
+    func access() async throws {
+        try await withTestApp { client, _, _ in
+            let staff = try await signIn(client, "college.staff")
+            try await client.execute(uri: "/admission/programs", method: .get, headers: [.cookie: staff]) { #expect($0.status == .forbidden) }
+            try await client.execute(uri: "/admission/programs", method: .get) { r in
+                #expect(r.status == .found && r.headers[.location] == "/sign-in")
+            }
+        }
+    }
+}

@@ -459,7 +459,7 @@ def main():
                     r.desk_refusal_check(lang, args.password, args.applicant_iin)
             for lang in ["kk", "ru"]:
                 for login, path in [("operator", "/courier"), ("school.staff", "/complaints"), ("reviewer", "/complaints"),
-                                    ("applicant", "/cases")]:
+                                    ("applicant", "/cases"), ("department", "/admission/programs")]:
                     r.signed_in_page_check(lang, login, args.password, path)
     finally:
         r.quit()

@@ -20,6 +20,7 @@ struct PageChrome {
     let casesLabel: String
     let canTakeIntake: Bool
     let isOperator: Bool
+    let isDepartment: Bool
     let csrf: String
     let requestId: String
     let path: String
@@ -40,6 +41,7 @@ struct PageChrome {
         casesLabel = text(role == .applicant ? "nav_cases_applicant" : "nav_cases_staff", lang)
         canTakeIntake = role == .providerStaff || role == .stateCorporationOperator
         isOperator = role == .stateCorporationOperator
+        isDepartment = role == .educationDepartment
         csrf = context.csrfToken ?? ""
         requestId = context.requestId
         self.path = path
