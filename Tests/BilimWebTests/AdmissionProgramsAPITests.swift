@@ -66,6 +66,18 @@ import Testing
         }
     }
 
+    @Test("the README's sample file loads into the demo's Almaty region")
+    func sample() async throws {
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("samples/admission-programs-almaty.csv")
+        let csv = try String(contentsOf: url, encoding: .utf8)
+        try await withTestApp(clock: MovableClock(almaty: "2026-06-01T10:00")) { client, _, _ in
+            let department = try await signIn(client, "department")
+            let (status, body) = try await post(client, department, csv)
+            #expect(status == .created && body["programs"] as? Int == 5, "\(body)")
+        }
+    }
+
     @Test("one bad line refuses the whole file: every line's error is reported and nothing is loaded", arguments: TestDatabase.allConfigured)
     func refusesWhole(_ kind: TestDatabase) async throws {
         try await withTestApp(on: kind, clock: MovableClock(almaty: "2026-06-01T10:00")) { client, deps, _ in
