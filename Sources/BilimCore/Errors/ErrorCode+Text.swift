@@ -522,6 +522,11 @@ extension ErrorCode {
                 kk: "Файл жүктелмеді: {count} жолда қате бар. Ештеңе өзгертілмеді.",
                 ru: "Файл не загружен: ошибки в {count} строках. Ничего не изменено.",
                 en: "The file was not loaded: {count} lines have errors. Nothing was changed.")
+        case .admissionInputInvalid:
+            LocalizedText(
+                kk: "Конкурс деректері қабылданбады: {detail}",
+                ru: "Данные конкурса отклонены: {detail}",
+                en: "The competition's input is refused: {detail}")
         case .internalError:
             LocalizedText(
                 kk: "Ішкі қате болды. Сұрау нөмірі: {requestId}.",

@@ -105,6 +105,7 @@ package enum ErrorCode: String, CaseIterable, Sendable, Codable {
     case importOrganization = "import.organization"
     case importEmpty = "import.empty"
     case importRefused = "import.refused"
+    case admissionInputInvalid = "admission.inputInvalid"
     case internalError = "internal"
 
     package var category: ErrorCategory {

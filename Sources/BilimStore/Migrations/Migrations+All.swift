@@ -19,5 +19,6 @@ package enum Migrations {
         CreateCorrectionRequests(),
         CreateSigning(),
         CreateAdmissionPrograms(),
+        CreateAdmissionRuns(),
     ]
 }

@@ -173,3 +173,51 @@ package struct AdmissionRepository: Sendable {
             .decode(column: "n", as: Int.self) ?? 0
     }
 }
+
+/// A stored competition run: its input and output exactly as the contract writes them.
+package struct AdmissionRunRow: Codable, Sendable, Hashable {
+    package var id: String
+    package var year: Int
+    package var regionCode: String
+    package var input: String
+    package var inputSha256: String
+    package var output: String
+    package var outputSha256: String
+    package var applicants: Int
+    package var programs: Int
+    package var admitted: Int
+    package var notFormed: Int
+    package var wallMs: Int
+    package var createdBy: String
+    package var createdAt: String
+
+    package init(
+        id: String, year: Int, regionCode: String, input: String, inputSha256: String, output: String, outputSha256: String,
+        applicants: Int, programs: Int, admitted: Int, notFormed: Int, wallMs: Int, createdBy: String, createdAt: String
+    ) {
+        self.id = id
+        self.year = year
+        self.regionCode = regionCode
+        self.input = input
+        self.inputSha256 = inputSha256
+        self.output = output
+        self.outputSha256 = outputSha256
+        self.applicants = applicants
+        self.programs = programs
+        self.admitted = admitted
+        self.notFormed = notFormed
+        self.wallMs = wallMs
+        self.createdBy = createdBy
+        self.createdAt = createdAt
+    }
+}
+
+extension AdmissionRepository {
+    package func insert(_ run: AdmissionRunRow) async throws {
+        try await db.insert(into: "admission_runs").row(run).run()
+    }
+
+    package func run(id: String) async throws -> AdmissionRunRow? {
+        try await db.select().column("*").from("admission_runs").where("id", .equal, id).first().map { try $0.model(AdmissionRunRow.self) }
+    }
+}

@@ -12,6 +12,59 @@ struct APIAdmissionController {
         router.post("/api/v1/admission/programs/import", use: importPrograms)
         router.get("/api/v1/admission/imports/{id}", use: importState)
         router.get("/api/v1/admission/programs", use: programs)
+        router.post("/api/v1/admission/runs", use: run)
+        router.get("/api/v1/admission/runs/{id}", use: runSummary)
+        router.get("/api/v1/admission/runs/{id}/input", use: runInput)
+        router.get("/api/v1/admission/runs/{id}/result", use: runResult)
+        router.post("/api/v1/admission/runs/{id}/rerun", use: rerun)
+        router.get("/api/v1/admission/runs/{id}/explanations/{applicant}", use: explanation)
+    }
+
+    // MARK: Competition runs
+
+    /// A run on an input in the contract's JSON (spec/allocation.md), stored with its output.
+    @Sendable func run(_ request: Request, context: BilimRequestContext) async throws -> Response {
+        let actor = try await APICaseController.actor(context, dependencies)
+        guard request.headers[.contentType]?.lowercased().hasPrefix("application/json") == true else {
+            throw DomainError(.requestInvalid, field: "Content-Type", ["field": "Content-Type"])
+        }
+        let buffer = try await Body.collect(request, context, limit: context.maxUploadSize)
+        return try JSON.response(try await CompetitionRuns(dependencies).run(input: Array(buffer.readableBytesView), by: actor), status: .created)
+    }
+
+    @Sendable func runSummary(_ request: Request, context: BilimRequestContext) async throws -> Response {
+        let actor = try await APICaseController.actor(context, dependencies)
+        return try JSON.response(try await CompetitionRuns(dependencies).summary(context.parameters.get("id") ?? "", by: actor))
+    }
+
+    func raw(_ text: String) -> Response {
+        Response(
+            status: .ok, headers: [.contentType: "application/json; charset=utf-8", .cacheControl: "no-store"],
+            body: .init(byteBuffer: ByteBuffer(string: text)))
+    }
+
+    /// The input snapshot, byte for byte as the run read it.
+    @Sendable func runInput(_ request: Request, context: BilimRequestContext) async throws -> Response {
+        let actor = try await APICaseController.actor(context, dependencies)
+        return raw(try await CompetitionRuns(dependencies).find(context.parameters.get("id") ?? "", by: actor).input)
+    }
+
+    /// The output, as `bilim admission allocate` writes it.
+    @Sendable func runResult(_ request: Request, context: BilimRequestContext) async throws -> Response {
+        let actor = try await APICaseController.actor(context, dependencies)
+        return raw(try await CompetitionRuns(dependencies).find(context.parameters.get("id") ?? "", by: actor).output)
+    }
+
+    @Sendable func rerun(_ request: Request, context: BilimRequestContext) async throws -> Response {
+        let actor = try await APICaseController.actor(context, dependencies)
+        return try JSON.response(try await CompetitionRuns(dependencies).rerun(context.parameters.get("id") ?? "", by: actor))
+    }
+
+    @Sendable func explanation(_ request: Request, context: BilimRequestContext) async throws -> Response {
+        let actor = try await APICaseController.actor(context, dependencies)
+        return try JSON.response(
+            try await CompetitionRuns(dependencies).explanation(
+                context.parameters.get("id") ?? "", applicant: context.parameters.get("applicant") ?? "", by: actor))
     }
 
     struct LineErrorBody: Encodable {
