@@ -36,8 +36,18 @@ package actor ImportProgress {
 
     /// By the user who started the import and its id: only they see it, and another user's id cannot overwrite it.
     private var states: [String: State] = [:]
+    /// Keys oldest first: only the latest imports are kept, so the table cannot grow without end.
+    private var order: [String] = []
+    static let kept = 500
 
-    package func set(_ id: String, owner: String, _ state: State) { states[owner + "\u{0}" + id] = state }
+    package func set(_ id: String, owner: String, _ state: State) {
+        let key = owner + "\u{0}" + id
+        if states.updateValue(state, forKey: key) == nil { order.append(key) }
+        if order.count > Self.kept {
+            for old in order.prefix(order.count - Self.kept) { states[old] = nil }
+            order.removeFirst(order.count - Self.kept)
+        }
+    }
 
     package func state(_ id: String, owner: String) -> State? { states[owner + "\u{0}" + id] }
 }
