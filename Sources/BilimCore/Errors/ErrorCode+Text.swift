@@ -527,6 +527,11 @@ extension ErrorCode {
                 kk: "Конкурс деректері қабылданбады: {detail}",
                 ru: "Данные конкурса отклонены: {detail}",
                 en: "The competition's input is refused: {detail}")
+        case .admissionAlreadyApplied:
+            LocalizedText(
+                kk: "{year} жылы қабылдауға өтініш берілген: бір өтінішке төрт бағдарламаға дейін таңдауға болады.",
+                ru: "Заявление на приём в {year} году уже подано: в одном заявлении можно выбрать до четырёх программ.",
+                en: "An application for admission in {year} has already been made: one application may choose up to four programs.")
         case .internalError:
             LocalizedText(
                 kk: "Ішкі қате болды. Сұрау нөмірі: {requestId}.",

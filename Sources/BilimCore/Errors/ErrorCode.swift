@@ -106,6 +106,7 @@ package enum ErrorCode: String, CaseIterable, Sendable, Codable {
     case importEmpty = "import.empty"
     case importRefused = "import.refused"
     case admissionInputInvalid = "admission.inputInvalid"
+    case admissionAlreadyApplied = "admission.alreadyApplied"
     case internalError = "internal"
 
     package var category: ErrorCategory {
@@ -113,7 +114,7 @@ package enum ErrorCode: String, CaseIterable, Sendable, Codable {
         case .serviceNotFound, .pageNotFound, .caseNotFound, .complaintNotFound, .decisionNotFound, .identityNotFound,
             .verifyNotFound:
             .notFound
-        case .applicationDuplicate, .concurrentChange, .blankStockEmpty: .conflict
+        case .applicationDuplicate, .concurrentChange, .blankStockEmpty, .admissionAlreadyApplied: .conflict
         case .signInFailed, .signInRequired, .edsMalformedCertificate, .edsUntrusted, .edsExpired, .edsNotYetValid,
             .edsRevoked, .edsBadSignature, .edsUnsupported, .edsNoIIN, .edsWrongPerson, .challengeInvalid: .unauthorized
         case .forbidden, .csrfInvalid, .roleNotAllowed: .forbidden

@@ -20,5 +20,6 @@ package enum Migrations {
         CreateSigning(),
         CreateAdmissionPrograms(),
         CreateAdmissionRuns(),
+        CreateAdmissionApplications(),
     ]
 }

@@ -221,3 +221,73 @@ extension AdmissionRepository {
         try await db.select().column("*").from("admission_runs").where("id", .equal, id).first().map { try $0.model(AdmissionRunRow.self) }
     }
 }
+
+/// An admission application as stored.
+package struct AdmissionApplicationRow: Codable, Sendable, Hashable {
+    package var id: String
+    package var year: Int
+    package var applicantIin: String
+    package var channel: String
+    package var documentId: String
+    package var base: String
+    package var quotaCategory: String?
+    package var outOfCompetition: Int
+    package var dormitory: Int
+    package var meals: Int
+    /// JSON array of the codes of the documents attached.
+    package var documents: String
+    package var status: String
+    package var consentAt: String
+    package var submittedBy: String
+    package var createdAt: String
+
+    package init(
+        id: String, year: Int, applicantIin: String, channel: String, documentId: String, base: String, quotaCategory: String?,
+        outOfCompetition: Int, dormitory: Int, meals: Int, documents: String, status: String, consentAt: String, submittedBy: String,
+        createdAt: String
+    ) {
+        self.id = id
+        self.year = year
+        self.applicantIin = applicantIin
+        self.channel = channel
+        self.documentId = documentId
+        self.base = base
+        self.quotaCategory = quotaCategory
+        self.outOfCompetition = outOfCompetition
+        self.dormitory = dormitory
+        self.meals = meals
+        self.documents = documents
+        self.status = status
+        self.consentAt = consentAt
+        self.submittedBy = submittedBy
+        self.createdAt = createdAt
+    }
+}
+
+extension AdmissionRepository {
+    package func program(year: Int, code: String) async throws -> AdmissionProgramRow? {
+        try await db.select().column("*").from("admission_programs").where("year", .equal, year).where("code", .equal, code).first()
+            .map { try $0.model(AdmissionProgramRow.self) }
+    }
+
+    package func application(year: Int, applicantIIN: String) async throws -> AdmissionApplicationRow? {
+        try await db.select().column("*").from("admission_applications").where("year", .equal, year)
+            .where("applicant_iin", .equal, applicantIIN).first().map { try $0.model(AdmissionApplicationRow.self) }
+    }
+
+    package func insert(_ row: AdmissionApplicationRow, choices: [String]) async throws {
+        try await db.insert(into: "admission_applications").row(row).run()
+        for (i, p) in choices.enumerated() {
+            try await db.insert(into: "admission_choices").columns("application_id", "position", "program_id")
+                .values(SQLBind(row.id), SQLBind(i + 1), SQLBind(p)).run()
+        }
+    }
+
+    /// The program codes an application chose, in order.
+    package func choices(applicationId: String) async throws -> [String] {
+        try await db.select().column(SQLColumn("code", table: "admission_programs")).from("admission_choices")
+            .join("admission_programs", on: SQLColumn("program_id", table: "admission_choices"), .equal, SQLColumn("id", table: "admission_programs"))
+            .where(SQLColumn("application_id", table: "admission_choices"), .equal, SQLBind(applicationId))
+            .orderBy(SQLColumn("position", table: "admission_choices")).all().map { try $0.decode(column: "code", as: String.self) }
+    }
+}

@@ -12,12 +12,59 @@ struct APIAdmissionController {
         router.post("/api/v1/admission/programs/import", use: importPrograms)
         router.get("/api/v1/admission/imports/{id}", use: importState)
         router.get("/api/v1/admission/programs", use: programs)
+        router.post("/api/v1/admission/applications", use: apply)
+        router.get("/api/v1/admission/applications", use: applications)
         router.post("/api/v1/admission/runs", use: run)
         router.get("/api/v1/admission/runs/{id}", use: runSummary)
         router.get("/api/v1/admission/runs/{id}/input", use: runInput)
         router.get("/api/v1/admission/runs/{id}/result", use: runResult)
         router.post("/api/v1/admission/runs/{id}/rerun", use: rerun)
         router.get("/api/v1/admission/runs/{id}/explanations/{applicant}", use: explanation)
+    }
+
+    // MARK: Applications
+
+    struct ApplicationBody: Encodable {
+        let id: String
+        let year: Int
+        let applicantIIN: String
+        let documentId: String
+        let base: String
+        let choices: [String]
+        let quotaCategory: String?
+        let outOfCompetition: Bool
+        let dormitory: Bool
+        let meals: Bool
+        let documents: [String]
+        let status: String
+        let createdAt: String
+    }
+
+    func body(_ r: AdmissionApplicationRow) async throws -> ApplicationBody {
+        ApplicationBody(
+            id: r.id, year: r.year, applicantIIN: r.applicantIin, documentId: r.documentId, base: r.base,
+            choices: try await AdmissionRepository(db: dependencies.database.sql).choices(applicationId: r.id), quotaCategory: r.quotaCategory,
+            outOfCompetition: r.outOfCompetition != 0, dormitory: r.dormitory != 0, meals: r.meals != 0,
+            documents: (try? JSONDecoder().decode([String].self, from: Data(r.documents.utf8))) ?? [], status: r.status, createdAt: r.createdAt)
+    }
+
+    /// One application with up to four ranked choices, and the dormitory and meals requests. (003 §12)
+    @Sendable func apply(_ request: Request, context: BilimRequestContext) async throws -> Response {
+        let actor = try await APICaseController.actor(context, dependencies)
+        let input = try await JSON.decode(AdmissionApplicationInput.self, request: request, context: context)
+        return try JSON.response(try await body(try await AdmissionIntake(dependencies).apply(input, by: actor)), status: .created)
+    }
+
+    /// The applicant's own applications and their minor children's.
+    @Sendable func applications(_ request: Request, context: BilimRequestContext) async throws -> Response {
+        let actor = try await APICaseController.actor(context, dependencies)
+        guard actor.role == .applicant, let me = actor.personIIN else { throw DomainError(.forbidden) }
+        let repo = AdmissionRepository(db: dependencies.database.sql)
+        var out: [ApplicationBody] = []
+        for iin in [me] + actor.childrenIINs.sorted() {
+            if let r = try await repo.application(year: ProgramCatalog(dependencies).year, applicantIIN: iin) { out.append(try await body(r)) }
+        }
+        return try JSON.response(out)
     }
 
     // MARK: Competition runs

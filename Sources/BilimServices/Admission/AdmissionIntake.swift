@@ -1,0 +1,123 @@
+import BilimCore
+import BilimStore
+import Foundation
+import SQLKit
+
+/// An application for admission to TVET as the portal takes it (003 §12) (003 Annex 1 item 8).
+package struct AdmissionApplicationInput: Sendable, Decodable {
+    package var applicantIIN: String
+    package var documentId: String
+    /// Program codes, most wanted first.
+    package var choices: [String]
+    package var quotaCategory: String?
+    package var outOfCompetition: Bool?
+    /// Codes of the documents attached: `medical-075u`, `photo-3x4`, `disability-031u`, `quota-document`,
+    /// `status-document` (out of competition).
+    package var documents: [String]
+    package var dormitory: Bool?
+    package var meals: Bool?
+    package var consent: Bool
+
+    package init(
+        applicantIIN: String, documentId: String, choices: [String], quotaCategory: String? = nil, outOfCompetition: Bool? = nil,
+        documents: [String], dormitory: Bool? = nil, meals: Bool? = nil, consent: Bool
+    ) {
+        self.applicantIIN = applicantIIN
+        self.documentId = documentId
+        self.choices = choices
+        self.quotaCategory = quotaCategory
+        self.outOfCompetition = outOfCompetition
+        self.documents = documents
+        self.dormitory = dormitory
+        self.meals = meals
+        self.consent = consent
+    }
+}
+
+/// Takes admission applications on the portal: every check before anything is written, then one transaction.
+package struct AdmissionIntake: Sendable {
+    package let deps: ServiceDependencies
+
+    package init(_ deps: ServiceDependencies) { self.deps = deps }
+
+    /// The documents every portal application carries (003 Annex 1 item 8): the medical certificate 075-U and the
+    /// 3×4 photo; the education document comes from the registry.
+    package static let required = ["medical-075u", "photo-3x4"]
+
+    /// The base a registry document gives: a basic secondary certificate admits to programs on that base; a general
+    /// secondary certificate, a TVET or post-secondary diploma, to programs on the general secondary base.
+    static func base(of kind: String) -> EducationBase {
+        kind == "basic-secondary-certificate" ? .basicSecondary : .generalSecondary
+    }
+
+    package func apply(_ a: AdmissionApplicationInput, by actor: Actor) async throws -> AdmissionApplicationRow {
+        guard actor.role == .applicant, CaseAccess.canApply(actor, for: a.applicantIIN) else { throw DomainError(.forbidden, field: "applicantIIN") }
+        guard a.consent else { throw DomainError(.consentMissing, field: "consent", ref: "003 Annex 1 item 9") }
+        try ChoiceCheck.check(a.choices)
+        let db = deps.database.sql
+        let year = deps.today.year
+        guard let doc = try await DocumentRegistryRepository(db: db).document(id: a.documentId), doc.holderIin == a.applicantIIN else {
+            throw DomainError(.documentNotHolders, field: "documentId")
+        }
+        let grades = Dictionary(
+            try await DocumentRegistryRepository(db: db).grades(documentId: doc.id).map { ($0.subject, $0.gradeHundredths) },
+            uniquingKeysWith: { a, _ in a })
+        let base = Self.base(of: doc.kind)
+        let repo = AdmissionRepository(db: db)
+        var windows = try await repo.windows(year: year)
+        if windows.isEmpty { windows = AdmissionTrack.defaultWindows(year: year) }
+        var programIds: [String] = []
+        for code in a.choices {
+            guard let p = try await repo.program(year: year, code: code) else { throw DomainError(.admissionProgramClosed, field: "choices", ref: "003 §12", ["program": code]) }
+            guard p.base == base.rawValue else {
+                throw DomainError(.admissionProgramWrongBase, field: "choices", ref: "003 §12", ["program": code, "base": base.rawValue])
+            }
+            let track = AdmissionTrack.of(
+                level: ProgramLevel(rawValue: p.level) ?? .midLevel, base: base, form: StudyForm(rawValue: p.studyForm) ?? .fullTime,
+                funding: Funding(rawValue: p.funding) ?? .stateOrder, exam: EntranceExam(rawValue: p.exam) ?? .none,
+                pedagogical: p.pedagogical != 0)
+            try AdmissionWindow.check(track, on: deps.today, windows: windows)
+            // The document's grades must cover the program's subjects, for the score. (003 §54)
+            let subjects = (try? JSONDecoder().decode([String].self, from: Data(p.subjects.utf8))) ?? []
+            let missing = subjects.filter { grades[$0] == nil }
+            guard missing.isEmpty else {
+                throw DomainError(.admissionGradesMissing, field: "documentId", ref: "003 §54", ["subjects": missing.joined(separator: ", ")])
+            }
+            programIds.append(p.id)
+        }
+        let documents = Set(a.documents)
+        for code in Self.required where !documents.contains(code) {
+            throw DomainError(.fieldRequired, field: "documents.\(code)", ref: "003 Annex 1 item 8")
+        }
+        if let category = a.quotaCategory {
+            guard try await repo.quotaCategories().contains(where: { $0.code == category }) else {
+                throw DomainError(.requestInvalid, field: "quotaCategory", ["field": "quotaCategory"])
+            }
+            guard documents.contains("quota-document") else {
+                throw DomainError(.admissionQuotaDocumentMissing, field: "documents.quota-document", ref: "003 Annex 1 item 8", ["category": category])
+            }
+            if category == "disability", !documents.contains("disability-031u") {
+                throw DomainError(.fieldRequired, field: "documents.disability-031u", ref: "003 Annex 1 item 8")
+            }
+        }
+        if a.outOfCompetition == true, !documents.contains("status-document") {
+            throw DomainError(.admissionQuotaDocumentMissing, field: "documents.status-document", ref: "003 §3", ["category": "out-of-competition"])
+        }
+        let now = Instant.text(deps.clock.now())
+        let row = AdmissionApplicationRow(
+            id: deps.ids.make(), year: year, applicantIin: a.applicantIIN, channel: Channel.portal.rawValue, documentId: doc.id,
+            base: base.rawValue, quotaCategory: a.quotaCategory, outOfCompetition: a.outOfCompetition == true ? 1 : 0,
+            dormitory: a.dormitory == true ? 1 : 0, meals: a.meals == true ? 1 : 0,
+            documents: String(decoding: try JSONEncoder().encode(documents.sorted()), as: UTF8.self), status: "submitted",
+            consentAt: now, submittedBy: actor.userId, createdAt: now)
+        let ids = programIds
+        try await deps.database.transaction { db in
+            // One application per applicant and year; checked again inside the transaction. (003 §12)
+            if try await AdmissionRepository(db: db).application(year: year, applicantIIN: a.applicantIIN) != nil {
+                throw DomainError(.admissionAlreadyApplied, field: "applicantIIN", ref: "003 §12", ["year": String(year)])
+            }
+            try await AdmissionRepository(db: db).insert(row, choices: ids)
+        }
+        return row
+    }
+}
