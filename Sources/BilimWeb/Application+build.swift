@@ -72,6 +72,7 @@ package func buildRouter(
     APIToolController(dependencies: dependencies).add(to: router)
     APICaseController(dependencies: dependencies).add(to: router)
     APIAdmissionController(dependencies: dependencies).add(to: router)
+    APIAdmissionOutcomesController(dependencies: dependencies).add(to: router)
     APICorrectionController(
         dependencies: dependencies, gateway: EmbeddedSMSGateway(database: dependencies.database, clock: dependencies.clock))
         .add(to: router)

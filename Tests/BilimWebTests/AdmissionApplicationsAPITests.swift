@@ -77,6 +77,14 @@ import Testing
     func refused(_ kind: TestDatabase) async throws {
         try await withTestApp(on: kind, clock: MovableClock(almaty: "2026-07-25T10:00")) { client, deps, _ in
             try await load(client)
+            // A Karaganda college's program: the department of Karaganda runs its competition (003 §54).
+            try await AdmissionRepository(db: deps.database.sql).insert(
+                AdmissionProgramRow(
+                    id: "prog-k-wrk", year: 2026, regionCode: "KZ-35", code: "K-WRK", organizationId: "org-karaganda-college-1", specialty: "Cook",
+                    qualification: "Cook", base: "basic-secondary", language: "ru", studyForm: "full-time", funding: "state-order", level: "worker",
+                    exam: "none", pedagogical: 0, seats: 25, rural: 0, minGroupSize: 15, subjects: "[\"mathematics\"]", importId: "test",
+                    createdAt: "2026-07-25T05:00:00Z"),
+                quotas: [])
             let parent = try await signIn(client, "applicant")
             let cases: [(String, HTTPResponse.Status, String, String?)] = [
                 (Self.application(choices: ["B-PED", "B-WRK", "B-MID", "B-CHEM", "B-ART"]), .unprocessableContent, "admission.tooManyChoices", "Можно выбрать не более 4 программ."),
@@ -93,6 +101,8 @@ import Testing
                 (Self.application(quota: "astronaut"), .unprocessableContent, "request.invalid", nil),
                 (Self.application(iin: "900101300012"), .forbidden, "access.forbidden", nil),
                 (Self.application(document: "doc-certificate-2002"), .unprocessableContent, "application.documentNotHolders", nil),
+                (Self.application(choices: ["B-WRK", "K-WRK"]), .unprocessableContent, "admission.choicesAcrossRegions",
+                 "Все выборы должны быть программами одного региона: конкурс проводит управление образования региона."),
             ]
             for (body, status, code, message) in cases {
                 let (s, answer) = try await post(client, parent, body)

@@ -452,6 +452,66 @@ extension ErrorCode {
                 kk: "«{value}» бағасы қате: 1-ден 5-ке дейінгі сан, ең көбі екі ондық таңбамен (мысалы, 4 немесе 4.5).",
                 ru: "Оценка «{value}» неверна: число от 1 до 5, не более двух знаков после точки (например, 4 или 4.5).",
                 en: "The mark “{value}” is wrong: a number from 1 to 5 with at most two decimals (such as 4 or 4.5).")
+        case .admissionExamNotNeeded:
+            LocalizedText(
+                kk: "«{program}» бағдарламасында арнаулы, шығармашылық емтихан немесе психометриялық тестілеу жоқ.",
+                ru: "Программа «{program}» не предусматривает специального, творческого экзамена или психометрического тестирования.",
+                en: "The program “{program}” has no special or creative exam and no psychometric test.")
+        case .admissionNotChosen:
+            LocalizedText(
+                kk: "Талапкер «{program}» бағдарламасын өтінішінде таңдамаған.",
+                ru: "Абитуриент не выбирал программу «{program}» в своём заявлении.",
+                en: "The applicant did not choose the program “{program}” in their application.")
+        case .admissionAccommodationUnproved:
+            LocalizedText(
+                kk: "Жеке аудитория немесе көмекші мүгедектігі бар адамдарға беріледі: өтініште 031-У қорытындысы болуы керек.",
+                ru: "Отдельная аудитория или ассистент предоставляются лицам с инвалидностью: в заявлении должно быть заключение 031-У.",
+                en: "A separate room or an assistant is for persons with disability: the application must carry the 031-U conclusion.")
+        case .admissionPublicationTooEarly:
+            LocalizedText(
+                kk: "Бұл база бойынша конкурс нәтижелері {date} бастап жарияланады.",
+                ru: "Результаты конкурса на этой базе публикуются не ранее {date}.",
+                en: "The competition's results on this base are published from {date}.")
+        case .admissionAlreadyPublished:
+            LocalizedText(
+                kk: "Бұл база бойынша {year} жылғы нәтижелер жарияланып қойған.",
+                ru: "Результаты {year} года на этой базе уже опубликованы.",
+                en: "The {year} results on this base are already published.")
+        case .admissionRunNotFromApplications:
+            LocalizedText(
+                kk: "Бұл конкурс өтініштерден құрылмаған, оны жариялауға болмайды.",
+                ru: "Этот прогон конкурса построен не из заявлений, его нельзя опубликовать.",
+                en: "This run was not built from the applications and cannot be published.")
+        case .admissionNotAdmitted:
+            LocalizedText(
+                kk: "Талапкер конкурс нәтижесі бойынша қабылданбаған.",
+                ru: "Абитуриент не зачислен по результатам конкурса.",
+                en: "The applicant was not admitted by the competition.")
+        case .admissionContractExpired:
+            LocalizedText(
+                kk: "Шартқа қол қою мерзімі {due} аяқталды, орын қайта бөлуге берілді.",
+                ru: "Срок подписания договора истёк {due}, место передано на перераспределение.",
+                en: "The time to sign the contract ended on {due}; the place went to redistribution.")
+        case .admissionContractSigned:
+            LocalizedText(
+                kk: "Шартқа қол қойылған.",
+                ru: "Договор уже подписан.",
+                en: "The contract is already signed.")
+        case .admissionSupportNotRequested:
+            LocalizedText(
+                kk: "Талапкер өтінішінде мұны сұрамаған: {service}.",
+                ru: "Абитуриент не просил об этом в заявлении: {service}.",
+                en: "The applicant did not ask for this in the application: {service}.")
+        case .admissionRegistrationClosed:
+            LocalizedText(
+                kk: "Колледждер талапкерлерді {closes} дейін тіркейді.",
+                ru: "Колледжи регистрируют абитуриентов до {closes}.",
+                en: "Colleges register applicants until {closes}.")
+        case .admissionChoicesAcrossRegions:
+            LocalizedText(
+                kk: "Барлық таңдаулар бір өңірдің бағдарламалары болуы керек: конкурсты өңірдің білім басқармасы өткізеді.",
+                ru: "Все выборы должны быть программами одного региона: конкурс проводит управление образования региона.",
+                en: "All choices must be programs of one region: the region's education department runs the competition.")
         case .admissionExamNotRegistered:
             LocalizedText(
                 kk: "Бұл талапкер бұл бағдарламаның емтиханына тіркелмеген.",

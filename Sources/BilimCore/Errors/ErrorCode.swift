@@ -107,6 +107,18 @@ package enum ErrorCode: String, CaseIterable, Sendable, Codable {
     case importRefused = "import.refused"
     case admissionInputInvalid = "admission.inputInvalid"
     case admissionAlreadyApplied = "admission.alreadyApplied"
+    case admissionExamNotNeeded = "admission.examNotNeeded"
+    case admissionNotChosen = "admission.notChosen"
+    case admissionAccommodationUnproved = "admission.accommodationUnproved"
+    case admissionPublicationTooEarly = "admission.publicationTooEarly"
+    case admissionAlreadyPublished = "admission.alreadyPublished"
+    case admissionRunNotFromApplications = "admission.runNotFromApplications"
+    case admissionNotAdmitted = "admission.notAdmitted"
+    case admissionContractExpired = "admission.contractExpired"
+    case admissionContractSigned = "admission.contractSigned"
+    case admissionSupportNotRequested = "admission.supportNotRequested"
+    case admissionRegistrationClosed = "admission.registrationClosed"
+    case admissionChoicesAcrossRegions = "admission.choicesAcrossRegions"
     case internalError = "internal"
 
     package var category: ErrorCategory {
@@ -114,7 +126,7 @@ package enum ErrorCode: String, CaseIterable, Sendable, Codable {
         case .serviceNotFound, .pageNotFound, .caseNotFound, .complaintNotFound, .decisionNotFound, .identityNotFound,
             .verifyNotFound:
             .notFound
-        case .applicationDuplicate, .concurrentChange, .blankStockEmpty, .admissionAlreadyApplied: .conflict
+        case .applicationDuplicate, .concurrentChange, .blankStockEmpty, .admissionAlreadyApplied, .admissionAlreadyPublished, .admissionContractSigned: .conflict
         case .signInFailed, .signInRequired, .edsMalformedCertificate, .edsUntrusted, .edsExpired, .edsNotYetValid,
             .edsRevoked, .edsBadSignature, .edsUnsupported, .edsNoIIN, .edsWrongPerson, .challengeInvalid: .unauthorized
         case .forbidden, .csrfInvalid, .roleNotAllowed: .forbidden

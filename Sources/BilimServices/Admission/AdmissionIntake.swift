@@ -67,8 +67,12 @@ package struct AdmissionIntake: Sendable {
         var windows = try await repo.windows(year: year)
         if windows.isEmpty { windows = AdmissionTrack.defaultWindows(year: year) }
         var programIds: [String] = []
+        var region: String?
         for code in a.choices {
             guard let p = try await repo.program(year: year, code: code) else { throw DomainError(.admissionProgramClosed, field: "choices", ref: "003 §12", ["program": code]) }
+            // The region's department runs its competition (003 §54): one application competes in one region.
+            guard region == nil || region == p.regionCode else { throw DomainError(.admissionChoicesAcrossRegions, field: "choices", ref: "003 §54") }
+            region = p.regionCode
             guard p.base == base.rawValue else {
                 throw DomainError(.admissionProgramWrongBase, field: "choices", ref: "003 §12", ["program": code, "base": base.rawValue])
             }

@@ -15,6 +15,8 @@ package struct CompetitionRunSummary: Encodable, Sendable {
     package let outputSha256: String
     package let wallMs: Int
     package let createdAt: String
+    /// `applications` for a run built from the stored applications, `input` for one given as JSON.
+    package let source: String
 
     init(_ r: AdmissionRunRow) {
         id = r.id
@@ -28,6 +30,7 @@ package struct CompetitionRunSummary: Encodable, Sendable {
         outputSha256 = r.outputSha256
         wallMs = r.wallMs
         createdAt = r.createdAt
+        source = r.source
     }
 }
 
@@ -59,7 +62,7 @@ package struct CompetitionRuns: Sendable {
         }
     }
 
-    package func run(input bytes: [UInt8], by actor: Actor) async throws -> CompetitionRunSummary {
+    package func run(input bytes: [UInt8], by actor: Actor, source: String = "input") async throws -> CompetitionRunSummary {
         let region = try department(actor)
         let instance = try Self.decode(bytes)
         let clock = ContinuousClock()
@@ -74,7 +77,7 @@ package struct CompetitionRuns: Sendable {
             outputSha256: SHA256.hash(data: output).hex, applicants: instance.applicants.count, programs: instance.programs.count,
             admitted: result.assignments.compactMap { $0 }.count,
             notFormed: result.programs.filter { $0.status == .notFormed }.count, wallMs: Int(s) * 1000 + Int(atto / 1_000_000_000_000_000),
-            createdBy: actor.userId, createdAt: Instant.text(deps.clock.now()))
+            createdBy: actor.userId, createdAt: Instant.text(deps.clock.now()), source: source)
         try await AdmissionRepository(db: deps.database.sql).insert(row)
         return CompetitionRunSummary(row)
     }

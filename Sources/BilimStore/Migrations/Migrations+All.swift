@@ -21,5 +21,6 @@ package enum Migrations {
         CreateAdmissionPrograms(),
         CreateAdmissionRuns(),
         CreateAdmissionApplications(),
+        CreateAdmissionOutcomes(),
     ]
 }

@@ -190,11 +190,15 @@ package struct AdmissionRunRow: Codable, Sendable, Hashable {
     package var wallMs: Int
     package var createdBy: String
     package var createdAt: String
+    /// `input` (the contract's JSON as given) or `applications` (built from the stored applications).
+    package var source: String
 
     package init(
         id: String, year: Int, regionCode: String, input: String, inputSha256: String, output: String, outputSha256: String,
-        applicants: Int, programs: Int, admitted: Int, notFormed: Int, wallMs: Int, createdBy: String, createdAt: String
+        applicants: Int, programs: Int, admitted: Int, notFormed: Int, wallMs: Int, createdBy: String, createdAt: String,
+        source: String = "input"
     ) {
+        self.source = source
         self.id = id
         self.year = year
         self.regionCode = regionCode

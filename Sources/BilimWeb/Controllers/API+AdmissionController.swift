@@ -38,6 +38,8 @@ struct APIAdmissionController {
         let documents: [String]
         let status: String
         let createdAt: String
+        /// The published result (003 §64), the contract and the dormitory and meals decisions (003 §12).
+        let result: AdmissionResultView?
     }
 
     func body(_ r: AdmissionApplicationRow) async throws -> ApplicationBody {
@@ -45,7 +47,10 @@ struct APIAdmissionController {
             id: r.id, year: r.year, applicantIIN: r.applicantIin, documentId: r.documentId, base: r.base,
             choices: try await AdmissionRepository(db: dependencies.database.sql).choices(applicationId: r.id), quotaCategory: r.quotaCategory,
             outOfCompetition: r.outOfCompetition != 0, dormitory: r.dormitory != 0, meals: r.meals != 0,
-            documents: (try? JSONDecoder().decode([String].self, from: Data(r.documents.utf8))) ?? [], status: r.status, createdAt: r.createdAt)
+            documents: (try? JSONDecoder().decode([String].self, from: Data(r.documents.utf8))) ?? [], status: r.status, createdAt: r.createdAt,
+            result: try await AdmissionOutcomeRepository(db: dependencies.database.sql).result(applicationId: r.id).asyncMap {
+                try await AdmissionResults(dependencies).view($0)
+            } ?? nil)
     }
 
     /// One application with up to four ranked choices, and the dormitory and meals requests. (003 §12)

@@ -1,0 +1,67 @@
+import BilimCore
+import BilimStore
+import Foundation
+
+/// The competition's input built from what is stored: the region's state-order programs with their reserves, and
+/// every application choosing among them, scored from the registry's grades and the colleges' exam results
+/// (003 §48) (003 §54). Each applicant's id in the input is the application's id.
+package struct CompetitionInput: Sendable {
+    package let deps: ServiceDependencies
+
+    package init(_ deps: ServiceDependencies) { self.deps = deps }
+
+    package func build(year: Int, region: String) async throws -> Allocation.Instance {
+        let db = deps.database.sql
+        let repo = AdmissionRepository(db: db)
+        let outcomes = AdmissionOutcomeRepository(db: db)
+        let categories = try await repo.quotaCategories().map(\.code)
+        let categoryIndex = Dictionary(uniqueKeysWithValues: categories.enumerated().map { ($1, $0) })
+        // Only state-order places are allocated by the competition; paid places are not (003 §54).
+        let rows = try await repo.programs(year: year, region: region).filter { $0.funding == Funding.stateOrder.rawValue }
+        var programs: [Allocation.Program] = []
+        var index: [String: Int32] = [:]
+        var scoring: [String: ApplicantScoring.ChoiceProgram] = [:]
+        for p in rows {
+            let quotas = try await repo.quotas(programId: p.id).compactMap { q in
+                categoryIndex[q.code].map { Allocation.Quota(category: $0, seats: q.seats) }
+            }
+            index[p.id] = Int32(programs.count)
+            programs.append(Allocation.Program(id: p.code, seats: p.seats, quotas: quotas, minGroupSize: p.minGroupSize))
+            scoring[p.id] = .init(
+                code: p.id, subjects: (try? JSONDecoder().decode([String].self, from: Data(p.subjects.utf8))) ?? [],
+                exam: EntranceExam(rawValue: p.exam) ?? .none)
+        }
+        let applications = try await outcomes.applications(year: year, region: region)
+        var grades: [String: [String: Int]] = [:]
+        for g in try await outcomes.grades(documentIds: Array(Set(applications.map(\.application.documentId)))) {
+            grades[g.documentId, default: [:]][g.subject] = g.gradeHundredths
+        }
+        var exams: [String: [String: ApplicantScoring.ExamResult]] = [:]
+        for e in try await outcomes.exams(year: year, region: region) {
+            let marks = e.marks.flatMap { try? JSONDecoder().decode([Int].self, from: Data($0.utf8)) } ?? []
+            exams[e.applicationId, default: [:]][e.programId] = .init(marks: marks, psychometricPassed: e.psychometricPassed.map { $0 != 0 })
+        }
+        var applicants: [Allocation.Applicant] = []
+        for a in applications {
+            let document = grades[a.application.documentId] ?? [:]
+            let scored = ApplicantScoring.score(
+                grades: document, allGrades: document.values.sorted(), choices: a.programIds.compactMap { scoring[$0] },
+                exams: exams[a.application.id] ?? [:])
+            applicants.append(
+                Allocation.Applicant(
+                    id: a.application.id, score: scored.score, documentAverage: scored.documentAverage,
+                    quota: a.application.quotaCategory.flatMap { categoryIndex[$0] }, outOfCompetition: a.application.outOfCompetition != 0,
+                    choices: scored.choices.compactMap { index[$0] }))
+        }
+        return Allocation.Instance(categories: categories, programs: programs, applicants: applicants)
+    }
+}
+
+extension CompetitionRuns {
+    /// The region's competition on its stored applications; the input snapshot is stored as the contract writes it.
+    package func runOnApplications(by actor: Actor) async throws -> CompetitionRunSummary {
+        let region = try department(actor)
+        let instance = try await CompetitionInput(deps).build(year: deps.today.year, region: region)
+        return try await run(input: AllocationJSON.encode(instance), by: actor, source: "applications")
+    }
+}

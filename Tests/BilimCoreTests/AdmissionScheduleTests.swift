@@ -1,0 +1,68 @@
+import BilimCore
+import Testing
+
+@Suite struct AdmissionScheduleTests {
+    func day(_ text: String) -> CivilDate { CivilDate(iso: text)! }
+
+    @Test("results are published on 23 August for the basic secondary base and on 25 August for the general secondary base (003 §64)")
+    func publication() {
+        #expect(AdmissionSchedule.publicationDay(base: .basicSecondary, year: 2026) == day("2026-08-23"))
+        #expect(AdmissionSchedule.publicationDay(base: .generalSecondary, year: 2026) == day("2026-08-25"))
+    }
+
+    @Test("the contract is signed within 3 calendar days of the result, weekends included (003 §12)")
+    func contract() {
+        // 23 August 2026 is a Sunday: calendar days, not working days.
+        let due = AdmissionSchedule.contractDue(published: day("2026-08-23"))
+        #expect(due == day("2026-08-26"))
+        #expect(AdmissionSchedule.contractOpen(due: due, on: day("2026-08-26")))
+        #expect(!AdmissionSchedule.contractOpen(due: due, on: day("2026-08-27")))
+        // Across a month's end.
+        #expect(AdmissionSchedule.contractDue(published: day("2026-08-30")) == day("2026-09-02"))
+    }
+
+    @Test("redistribution by 29 August (003 §63); colleges register applicants by 26 August (003 §53)")
+    func deadlines() {
+        #expect(AdmissionSchedule.redistributionDeadline(year: 2027) == day("2027-08-29"))
+        #expect(AdmissionSchedule.registrationDeadline(year: 2027) == day("2027-08-26"))
+    }
+
+    @Test("the final exam meeting's recording is kept at least 1 year, the final admission minutes at least 3 years (003 §6)")
+    func retention() {
+        #expect(AdmissionSchedule.retainedUntil(held: day("2026-08-10"), kind: .examination, final: true) == day("2027-08-10"))
+        #expect(AdmissionSchedule.retainedUntil(held: day("2026-08-22"), kind: .admission, final: true) == day("2029-08-22"))
+        // A leap day held record is kept to the last day of February.
+        #expect(AdmissionSchedule.retainedUntil(held: day("2028-02-29"), kind: .examination, final: true) == day("2029-02-28"))
+        // Other meetings are kept as long as the admission's minutes: never less than the law's year.
+        #expect(AdmissionSchedule.retainedUntil(held: day("2026-08-10"), kind: .examination, final: false) == day("2029-08-10"))
+    }
+}
+
+@Suite struct ApplicantScoringTests {
+    let grades = ["kazakh": 500, "math": 400, "biology": 300]
+    let ped = ApplicantScoring.ChoiceProgram(code: "PED", subjects: ["kazakh", "math"], exam: .special)
+    let med = ApplicantScoring.ChoiceProgram(code: "MED", subjects: ["biology"], exam: .psychometric)
+    let wrk = ApplicantScoring.ChoiceProgram(code: "WRK", subjects: ["math"], exam: .none)
+
+    @Test("the applicant's one score is the competitive score of their highest choice they compete for (003 §54)")
+    func firstChoice() {
+        let s = ApplicantScoring.score(
+            grades: grades, allGrades: [500, 400, 300], choices: [ped, wrk], exams: ["PED": .init(marks: [500])])
+        // (4.5 + 5) / 2 = 4.75; the document's average (5 + 4 + 3) / 3 = 4.00 is the first tie-break (003 §61).
+        #expect(s.score == 475 && s.documentAverage == 400 && s.choices == ["PED", "WRK"] && s.leftOut.isEmpty)
+    }
+
+    @Test("a medical choice without a passed psychometric test and an exam choice without marks are left out (003 §32) (003 §54)")
+    func leftOut() {
+        let s = ApplicantScoring.score(
+            grades: grades, allGrades: [500, 400, 300], choices: [med, ped, wrk], exams: ["MED": .init(psychometricPassed: false)])
+        #expect(s.choices == ["WRK"] && s.score == 400)
+        #expect(s.leftOut.map(\.code) == ["MED", "PED"])
+        #expect(s.leftOut.map(\.reason) == [.admissionPsychometricFailed, .admissionGradesMissing])
+        let passed = ApplicantScoring.score(
+            grades: grades, allGrades: [500, 400, 300], choices: [med, wrk], exams: ["MED": .init(psychometricPassed: true)])
+        #expect(passed.choices == ["MED", "WRK"] && passed.score == 300)
+        let none = ApplicantScoring.score(grades: [:], allGrades: [], choices: [wrk], exams: [:])
+        #expect(none.choices.isEmpty && none.score == 0 && none.documentAverage == 0)
+    }
+}
