@@ -63,36 +63,12 @@ package struct AdmissionIntake: Sendable {
             try await DocumentRegistryRepository(db: db).grades(documentId: doc.id).map { ($0.subject, $0.gradeHundredths) },
             uniquingKeysWith: { a, _ in a })
         let base = Self.base(of: doc.kind)
-        let repo = AdmissionRepository(db: db)
-        var windows = try await repo.windows(year: year)
-        if windows.isEmpty { windows = AdmissionTrack.defaultWindows(year: year) }
-        var programIds: [String] = []
-        var region: String?
-        for code in a.choices {
-            guard let p = try await repo.program(year: year, code: code) else { throw DomainError(.admissionProgramClosed, field: "choices", ref: "003 §12", ["program": code]) }
-            // The region's department runs its competition (003 §54): one application competes in one region.
-            guard region == nil || region == p.regionCode else { throw DomainError(.admissionChoicesAcrossRegions, field: "choices", ref: "003 §54") }
-            region = p.regionCode
-            guard p.base == base.rawValue else {
-                throw DomainError(.admissionProgramWrongBase, field: "choices", ref: "003 §12", ["program": code, "base": base.rawValue])
-            }
-            let track = AdmissionTrack.of(
-                level: ProgramLevel(rawValue: p.level) ?? .midLevel, base: base, form: StudyForm(rawValue: p.studyForm) ?? .fullTime,
-                funding: Funding(rawValue: p.funding) ?? .stateOrder, exam: EntranceExam(rawValue: p.exam) ?? .none,
-                pedagogical: p.pedagogical != 0)
-            try AdmissionWindow.check(track, on: deps.today, windows: windows)
-            // The document's grades must cover the program's subjects, for the score. (003 §54)
-            let subjects = (try? JSONDecoder().decode([String].self, from: Data(p.subjects.utf8))) ?? []
-            let missing = subjects.filter { grades[$0] == nil }
-            guard missing.isEmpty else {
-                throw DomainError(.admissionGradesMissing, field: "documentId", ref: "003 §54", ["subjects": missing.joined(separator: ", ")])
-            }
-            programIds.append(p.id)
-        }
+        let programIds = try await checkChoices(a.choices, base: base, grades: grades)
         let documents = Set(a.documents)
         for code in Self.required where !documents.contains(code) {
             throw DomainError(.fieldRequired, field: "documents.\(code)", ref: "003 Annex 1 item 8")
         }
+        let repo = AdmissionRepository(db: db)
         if let category = a.quotaCategory {
             guard try await repo.quotaCategories().contains(where: { $0.code == category }) else {
                 throw DomainError(.requestInvalid, field: "quotaCategory", ["field": "quotaCategory"])
@@ -123,5 +99,39 @@ package struct AdmissionIntake: Sendable {
             try await AdmissionRepository(db: db).insert(row, choices: ids)
         }
         return row
+    }
+
+    /// Each choice must be a loaded program of the year on the applicant's base, inside its window for the day, in
+    /// one region, and the grades must cover its subjects. Returns the programs' ids in order. (003 §12)
+    func checkChoices(_ choices: [String], base: EducationBase, grades: [String: Int]) async throws -> [String] {
+        try ChoiceCheck.check(choices)
+        let year = deps.today.year
+        let repo = AdmissionRepository(db: deps.database.sql)
+        var windows = try await repo.windows(year: year)
+        if windows.isEmpty { windows = AdmissionTrack.defaultWindows(year: year) }
+        var programIds: [String] = []
+        var region: String?
+        for code in choices {
+            guard let p = try await repo.program(year: year, code: code) else { throw DomainError(.admissionProgramClosed, field: "choices", ref: "003 §12", ["program": code]) }
+            // The region's department runs its competition (003 §54): one application competes in one region.
+            guard region == nil || region == p.regionCode else { throw DomainError(.admissionChoicesAcrossRegions, field: "choices", ref: "003 §54") }
+            region = p.regionCode
+            guard p.base == base.rawValue else {
+                throw DomainError(.admissionProgramWrongBase, field: "choices", ref: "003 §12", ["program": code, "base": base.rawValue])
+            }
+            let track = AdmissionTrack.of(
+                level: ProgramLevel(rawValue: p.level) ?? .midLevel, base: base, form: StudyForm(rawValue: p.studyForm) ?? .fullTime,
+                funding: Funding(rawValue: p.funding) ?? .stateOrder, exam: EntranceExam(rawValue: p.exam) ?? .none,
+                pedagogical: p.pedagogical != 0)
+            try AdmissionWindow.check(track, on: deps.today, windows: windows)
+            // The document's grades must cover the program's subjects, for the score. (003 §54)
+            let subjects = (try? JSONDecoder().decode([String].self, from: Data(p.subjects.utf8))) ?? []
+            let missing = subjects.filter { grades[$0] == nil }
+            guard missing.isEmpty else {
+                throw DomainError(.admissionGradesMissing, field: "documentId", ref: "003 §54", ["subjects": missing.joined(separator: ", ")])
+            }
+            programIds.append(p.id)
+        }
+        return programIds
     }
 }

@@ -22,5 +22,6 @@ package enum Migrations {
         CreateAdmissionRuns(),
         CreateAdmissionApplications(),
         CreateAdmissionOutcomes(),
+        CreateDeskAdmission(),
     ]
 }

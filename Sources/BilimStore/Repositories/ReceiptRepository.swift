@@ -17,7 +17,10 @@ package struct ReceiptRow: Codable, Sendable, Hashable {
     package var staffUserId: String
     package var language: String
     package var createdAt: String
+    /// The refusal grounds of the service's passport the receipt states, as a JSON array of codes.
+    package var grounds: String = "[]"
 
+    package var groundCodes: [String] { (try? JSONDecoder().decode([String].self, from: Data(grounds.utf8))) ?? [] }
     package var missingCodes: [String] { (try? JSONDecoder().decode([String].self, from: Data(missing.utf8))) ?? [] }
     package var documentCodes: [String] { (try? JSONDecoder().decode([String].self, from: Data(documents.utf8))) ?? [] }
 }
@@ -30,7 +33,7 @@ package struct ReceiptRepository: Sendable {
     package func issue(
         kind: String, id: String, service: ServiceID, channel: Channel, caseId: String?, officeId: String,
         applicantIIN: String, documents: [String], missing: [String], staffUserId: String, language: Language, now: Date,
-        year localYear: Int
+        year localYear: Int, grounds: [String] = []
     ) async throws -> ReceiptRow {
         let year = String(localYear)
         let seq = try await NumberSequence(db: db).next("receipt-\(year)")
@@ -39,7 +42,8 @@ package struct ReceiptRepository: Sendable {
             channel: channel.rawValue, caseId: caseId, officeId: officeId, applicantIin: applicantIIN,
             documents: String(decoding: try JSONEncoder().encode(documents), as: UTF8.self),
             missing: String(decoding: try JSONEncoder().encode(missing), as: UTF8.self), staffUserId: staffUserId,
-            language: language.rawValue, createdAt: Instant.text(now))
+            language: language.rawValue, createdAt: Instant.text(now),
+            grounds: String(decoding: try JSONEncoder().encode(grounds), as: UTF8.self))
         try await db.insert(into: "receipts").row(row).run()
         return row
     }

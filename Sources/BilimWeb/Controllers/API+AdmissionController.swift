@@ -14,6 +14,7 @@ struct APIAdmissionController {
         router.get("/api/v1/admission/programs", use: programs)
         router.post("/api/v1/admission/applications", use: apply)
         router.get("/api/v1/admission/applications", use: applications)
+        router.post("/api/v1/admission/applications/desk", use: applyAtDesk)
         router.post("/api/v1/admission/runs", use: run)
         router.get("/api/v1/admission/runs/{id}", use: runSummary)
         router.get("/api/v1/admission/runs/{id}/input", use: runInput)
@@ -58,6 +59,22 @@ struct APIAdmissionController {
         let actor = try await APICaseController.actor(context, dependencies)
         let input = try await JSON.decode(AdmissionApplicationInput.self, request: request, context: context)
         return try JSON.response(try await body(try await AdmissionIntake(dependencies).apply(input, by: actor)), status: .created)
+    }
+
+    struct DeskAnswer: Encodable {
+        let application: ApplicationBody?
+        let receipt: APICaseController.ReceiptAnswer
+    }
+
+    /// At the college, for graduates of foreign institutions (003 §12): the application with the receipt of
+    /// acceptance, or the motivated refusal receipt (003 §18) (003 Annex 1 item 9).
+    @Sendable func applyAtDesk(_ request: Request, context: BilimRequestContext) async throws -> Response {
+        let actor = try await APICaseController.actor(context, dependencies)
+        var input = try await JSON.decode(DeskAdmissionInput.self, request: request, context: context)
+        if input.language == nil { input.language = context.language }
+        let outcome = try await AdmissionDeskIntake(dependencies).apply(input, by: actor)
+        return try JSON.response(
+            DeskAnswer(application: try await outcome.application.asyncMap { try await body($0) }, receipt: .init(outcome.receipt)), status: .created)
     }
 
     /// The applicant's own applications and their minor children's.

@@ -145,6 +145,8 @@ struct APICaseController {
         let caseId: String?
         let documents: [String]
         let missing: [String]
+        /// The refusal grounds stated, codes of the service passport.
+        let grounds: [String]
         let issuedAt: String
 
         init(_ r: ReceiptRow) {
@@ -155,6 +157,7 @@ struct APICaseController {
             caseId = r.caseId
             documents = r.documentCodes
             missing = r.missingCodes
+            grounds = r.groundCodes
             issuedAt = r.createdAt
         }
     }

@@ -145,6 +145,10 @@ struct DeskController {
         let hasCase: Bool
         let documents: [String]
         let missing: [String]
+        let hasMissing: Bool
+        /// The refusal grounds in the passport's words, with their clause.
+        let grounds: [String]
+        let hasGrounds: Bool
         let staff: String
         let issuedAt: String
         let copies: [Copy]
@@ -168,12 +172,17 @@ struct DeskController {
         let caseNumber = try await r.caseId.asyncMap { try await CaseRepository(db: db).find(id: $0)?.registrationNumber } ?? nil
         let service = ServiceID(rawValue: r.service).flatMap { dependencies.passports.current($0, on: dependencies.today)?.title[lang] } ?? r.service
         let title = t(r.kind == "refusal" ? "receipt_refusal" : "receipt_acceptance", lang)
+        let passport = ServiceID(rawValue: r.service).flatMap { dependencies.passports.current($0, on: dependencies.today) }
+        let grounds = r.groundCodes.map { code in
+            passport?.refusalGrounds.first { $0.code == code }.map { "\($0.text[lang]) (\($0.ref))" } ?? code
+        }
         let model = ReceiptPage(
             lang: lang.rawValue, title: title, t: t.table(lang), number: r.number, isRefusal: r.kind == "refusal",
             office: office?.name[lang] ?? r.officeId,
             applicant: person.map { [$0.surname, $0.givenName, $0.patronymic].compactMap { $0 }.joined(separator: " ") } ?? IINMask.mask(r.applicantIin),
             service: service, caseNumber: caseNumber ?? "", hasCase: caseNumber != nil, documents: r.documentCodes.map { t("doc_\($0)", lang) },
-            missing: r.missingCodes.map { t("doc_\($0)", lang) },
+            missing: r.missingCodes.map { t("doc_\($0)", lang) }, hasMissing: !r.missingCodes.isEmpty, grounds: grounds,
+            hasGrounds: !grounds.isEmpty,
             staff: staff.map { Role(rawValue: $0.role)?.title[lang] ?? $0.displayName } ?? "",
             issuedAt: dependencies.localTime.minuteText(r.createdAt),
             copies: [.init(label: "1"), .init(label: "2")])

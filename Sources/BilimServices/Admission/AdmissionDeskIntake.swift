@@ -1,0 +1,166 @@
+import BilimCore
+import BilimStore
+import Foundation
+import SQLKit
+
+/// An application taken at the college from a graduate of a foreign institution (003 §12) (003 Annex 1 item 8).
+package struct DeskAdmissionInput: Sendable, Decodable {
+    /// The foreign education document, recognized by the admission commission: the base it gives and the grades of
+    /// the subjects the commission set (003 §62).
+    package struct ForeignDocument: Sendable, Decodable {
+        /// ISO 3166 alpha-2 code of the issuing country.
+        package var country: String
+        package var number: String
+        package var issuedOn: CivilDate
+        package var base: EducationBase
+        /// Grades by subject, `digits[.d[d]]` from 1 to 5.
+        package var grades: [String: String]
+    }
+
+    package var applicantIIN: String
+    package var document: ForeignDocument
+    package var choices: [String]
+    package var quotaCategory: String?
+    package var outOfCompetition: Bool?
+    /// For foreigners and stateless persons: `residence-permit`, `stateless-certificate`, `refugee-certificate`,
+    /// `asylum-seeker-certificate` or `kandas-certificate`.
+    package var foreignerStatus: String?
+    /// Codes of the documents of the service passport handed over.
+    package var documents: [String]
+    package var identityDocumentValidUntil: CivilDate?
+    package var dormitory: Bool?
+    package var meals: Bool?
+    package var consent: Bool
+    /// A refusal on the grounds of 003 Annex 1 item 9 the staff member found: untrue documents, non-compliance, a
+    /// court verdict depriving the applicant of the right.
+    package var refusalGrounds: [String]?
+    /// The language the receipt is printed in.
+    package var language: Language?
+}
+
+package struct DeskAdmissionOutcome: Sendable {
+    package let application: AdmissionApplicationRow?
+    /// Annex 3 on acceptance, Annex 2 on refusal.
+    package let receipt: ReceiptRow
+}
+
+/// The college channel: every check, then either the application with its recognized document and the receipt of
+/// acceptance listing the documents and the staff member, or a motivated refusal receipt, in one transaction.
+package struct AdmissionDeskIntake: Sendable {
+    package let deps: ServiceDependencies
+
+    package init(_ deps: ServiceDependencies) { self.deps = deps }
+
+    /// The status documents of foreigners and stateless persons (003 Annex 1 item 8).
+    package static let foreignerStatuses = [
+        "residence-permit", "stateless-certificate", "refugee-certificate", "asylum-seeker-certificate", "kandas-certificate",
+    ]
+
+    package func apply(_ a: DeskAdmissionInput, by actor: Actor) async throws -> DeskAdmissionOutcome {
+        let db = deps.database.sql
+        guard actor.role == .providerStaff, let college = actor.organizationId,
+            try await ReferenceRepository(db: db).organization(id: college)?.kind == OrganizationKind.tvet.rawValue
+        else { throw DomainError(.forbidden) }
+        let today = deps.today
+        // Colleges register applicants by 26 August (003 §53).
+        let closes = AdmissionSchedule.registrationDeadline(year: today.year)
+        guard today <= closes else { throw DomainError(.admissionRegistrationClosed, ref: "003 §53", ["closes": closes.iso]) }
+        let iin = try IIN(a.applicantIIN, today: today)
+        guard let person = try await deps.identity.person(iin: iin.digits) else {
+            throw DomainError(.identityNotFound, field: "applicantIIN", ref: "003 Annex 1 item 8")
+        }
+        guard let passport = deps.passports.current(.s4, on: today) else { throw DomainError(.serviceNotFound) }
+        let language = a.language ?? .kk
+        // A refusal on the grounds of 003 Annex 1 item 9: nothing is registered but the receipt.
+        if let grounds = a.refusalGrounds, !grounds.isEmpty {
+            let known = Set(passport.refusalGrounds.map(\.code))
+            for (i, g) in grounds.enumerated() where !known.contains(g) {
+                throw DomainError(.requestInvalid, field: "refusalGrounds[\(i)]", ["field": "refusalGrounds[\(i)]"])
+            }
+            return DeskAdmissionOutcome(application: nil, receipt: try await receipt("refusal", a, college, actor, missing: [], grounds: grounds, language))
+        }
+        var conditions = Set<String>()
+        if a.quotaCategory == "disability" { conditions.insert("medical-social-expertise-031u") }
+        if a.outOfCompetition == true { conditions.insert("special-category-status-document") }
+        if a.foreignerStatus != nil { conditions.insert("foreigner-status-document") }
+        if let status = a.foreignerStatus, !Self.foreignerStatuses.contains(status) {
+            throw DomainError(.requestInvalid, field: "foreignerStatus", ["field": "foreignerStatus"])
+        }
+        let verdict = IntakeCheck.check(
+            IntakePackage(
+                channel: .office, documents: Set(a.documents), applicableConditions: conditions, consent: a.consent,
+                identityDocumentValidUntil: a.identityDocumentValidUntil),
+            passport: passport, today: today)
+        var missing: [String] = []
+        if case .refused(let m, let expired, _) = verdict { missing = m + (expired ? ["expired-identity-document"] : []) }
+        if a.quotaCategory != nil, !a.documents.contains("quota-document") { missing.append("quota-document") }
+        // An incomplete or expired package, or no consent: the motivated refusal of Annex 2 (003 §18) (003 Annex 1 item 9).
+        if !missing.isEmpty || !a.consent {
+            let grounds = a.consent ? [] : ["no-personal-data-consent"]
+            return DeskAdmissionOutcome(application: nil, receipt: try await receipt("refusal", a, college, actor, missing: missing, grounds: grounds, language))
+        }
+        if let category = a.quotaCategory, try await !AdmissionRepository(db: db).quotaCategories().contains(where: { $0.code == category }) {
+            throw DomainError(.requestInvalid, field: "quotaCategory", ["field": "quotaCategory"])
+        }
+        let country = a.document.country.trimmingSpaces.uppercased()
+        guard country.count == 2, country.allSatisfy({ $0.isASCII && $0.isLetter }) else {
+            throw DomainError(.requestInvalid, field: "document.country", ["field": "document.country"])
+        }
+        let number = a.document.number.trimmingSpaces
+        guard !number.isEmpty, number.count <= 40 else { throw DomainError(.fieldRequired, field: "document.number", ref: "003 Annex 1 item 8") }
+        var grades: [String: Int] = [:]
+        for (subject, text) in a.document.grades.sorted(by: { $0.key < $1.key }) {
+            do { grades[subject] = try CompetitiveScore.mark(text) } catch {
+                throw DomainError(.admissionScoreMalformed, field: "document.grades.\(subject)", ref: "003 §54", ["value": String(text.prefix(20))])
+            }
+        }
+        let programIds = try await AdmissionIntake(deps).checkChoices(a.choices, base: a.document.base, grades: grades)
+        let now = Instant.text(deps.clock.now())
+        let documentId = deps.ids.make()
+        let doc = EducationDocumentRow(
+            id: documentId, kind: a.document.base == .basicSecondary ? "basic-secondary-certificate" : "general-secondary-certificate",
+            series: "FOREIGN-\(country)", number: "\(number)/\(documentId)", issueDate: a.document.issuedOn, organizationId: college,
+            holderIin: iin.digits, holderName: [person.surname, person.givenName, person.patronymic].compactMap { $0 }.joined(separator: " "),
+            specialty: nil, qualification: nil, duplicateOf: nil, createdAt: deps.clock.now())
+        let row = AdmissionApplicationRow(
+            id: deps.ids.make(), year: today.year, applicantIin: iin.digits, channel: Channel.office.rawValue, documentId: documentId,
+            base: a.document.base.rawValue, quotaCategory: a.quotaCategory, outOfCompetition: a.outOfCompetition == true ? 1 : 0,
+            dormitory: a.dormitory == true ? 1 : 0, meals: a.meals == true ? 1 : 0,
+            documents: String(decoding: try JSONEncoder().encode(Set(a.documents).sorted()), as: UTF8.self), status: "submitted",
+            consentAt: now, submittedBy: actor.userId, createdAt: now)
+        let staff = actor
+        let receiptId = deps.ids.make()
+        let year = today.year
+        let clockNow = deps.clock.now()
+        let gradeRows = grades.sorted(by: { $0.key < $1.key }).map { GradeRow(documentId: documentId, subject: $0.key, gradeHundredths: $0.value) }
+        let receipt = try await deps.database.transaction { db -> ReceiptRow in
+            if try await AdmissionRepository(db: db).application(year: year, applicantIIN: iin.digits) != nil {
+                throw DomainError(.admissionAlreadyApplied, field: "applicantIIN", ref: "003 §12", ["year": String(year)])
+            }
+            // The foreign document's digital record, recognized by the college's commission (003 §12) (003 §62).
+            try await DocumentRegistryRepository(db: db).insert(doc, grades: gradeRows)
+            try await db.insert(into: "foreign_education_documents").columns("document_id", "country", "original_number", "recognized_by", "recognized_at")
+                .values(SQLBind(documentId), SQLBind(country), SQLBind(number), SQLBind(staff.userId), SQLBind(now)).run()
+            try await AdmissionRepository(db: db).insert(row, choices: programIds)
+            // The receipt of acceptance lists the documents taken and the staff member (003 Annex 1 item 8).
+            return try await ReceiptRepository(db: db).issue(
+                kind: "acceptance", id: receiptId, service: .s4, channel: .office, caseId: nil, officeId: college, applicantIIN: iin.digits,
+                documents: Set(a.documents).sorted(), missing: [], staffUserId: staff.userId, language: language, now: clockNow, year: year)
+        }
+        return DeskAdmissionOutcome(application: row, receipt: receipt)
+    }
+
+    func receipt(
+        _ kind: String, _ a: DeskAdmissionInput, _ college: String, _ actor: Actor, missing: [String], grounds: [String], _ language: Language
+    ) async throws -> ReceiptRow {
+        let id = deps.ids.make()
+        let now = deps.clock.now()
+        let year = deps.today.year
+        return try await deps.database.transaction { db in
+            try await ReceiptRepository(db: db).issue(
+                kind: kind, id: id, service: .s4, channel: .office, caseId: nil, officeId: college, applicantIIN: a.applicantIIN,
+                documents: Set(a.documents).sorted(), missing: missing, staffUserId: actor.userId, language: language, now: now, year: year,
+                grounds: grounds)
+        }
+    }
+}
