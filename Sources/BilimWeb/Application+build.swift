@@ -71,7 +71,8 @@ package func buildRouter(
     APIServiceController(dependencies: dependencies).add(to: router)
     APIToolController(dependencies: dependencies).add(to: router)
     APICaseController(dependencies: dependencies).add(to: router)
-    APIAdmissionController(dependencies: dependencies).add(to: router)
+    APIAdmissionController(dependencies: dependencies, gateway: EmbeddedSMSGateway(database: dependencies.database, clock: dependencies.clock))
+        .add(to: router)
     APIAdmissionOutcomesController(dependencies: dependencies).add(to: router)
     APICorrectionController(
         dependencies: dependencies, gateway: EmbeddedSMSGateway(database: dependencies.database, clock: dependencies.clock))

@@ -12,6 +12,7 @@ import Testing
 /// Admission applications on the portal: one per year, up to four choices, each checked before anything is written.
 @Suite struct AdmissionApplicationsAPITests {
     static let header = AdmissionProgramsAPITests.header
+    static let prepare = "/api/v1/admission/applications/confirmations"
     /// The child's basic secondary certificate has Kazakh, mathematics, English and biology.
     static let programs = """
         \(header)
@@ -59,8 +60,24 @@ import Testing
         try await withTestApp(on: kind, clock: MovableClock(almaty: "2026-07-01T10:00")) { client, deps, _ in
             try await load(client)
             let parent = try await signIn(client, "applicant")
-            let (status, body) = try await post(client, parent, Self.application(choices: ["B-PED", "B-WRK", "B-ART", "B-MID"]))
+            // Not confirmed, or confirmed for other content: refused (003 Annex 1 item 8).
+            let (unconfirmed, refusal) = try await post(client, parent, Self.application(choices: ["B-PED", "B-WRK", "B-ART", "B-MID"]))
+            #expect(unconfirmed == .unprocessableContent && refusal["code"] as? String == "confirmation.required", "\(refusal)")
+            let other = try await confirmed(client, deps, parent, Self.application(choices: ["B-PED"]), prepare: Self.prepare)
+            let swapped = other.replacingOccurrences(of: #"["B-PED"]"#, with: #"["B-WRK"]"#)
+            let (changed, changedBody) = try await post(client, parent, swapped)
+            #expect(changed == .unprocessableContent && changedBody["code"] as? String == "confirmation.contentChanged", "\(changedBody)")
+            #expect(try await count(deps) == 0)
+            let (status, body) = try await post(
+                client, parent, try await confirmed(client, deps, parent, Self.application(choices: ["B-PED", "B-WRK", "B-ART", "B-MID"]), prepare: Self.prepare))
             #expect(status == .created, "\(body)")
+            // The signed notice of acceptance names the day the result can be received (003 §16).
+            let notice = try await deps.database.sql.select().column("notice_number").from("admission_confirmations").first()?
+                .decode(column: "notice_number", as: String.self) ?? ""
+            let verdict = try await client.execute(uri: "/api/v1/verify/\(notice)", method: .get) { $0.json }
+            #expect(verdict["genuine"] as? Bool == true && verdict["status"] as? String == "valid", "\(verdict)")
+            let view = try await client.execute(uri: "/documents/\(notice)/view", method: .get, headers: [.cookie: parent]) { $0.text }
+            #expect(view.contains("2026-08-23"), "\(view.prefix(300))")
             #expect(body["choices"] as? [String] == ["B-PED", "B-WRK", "B-ART", "B-MID"] && body["base"] as? String == "basic-secondary")
             #expect(body["dormitory"] as? Bool == true && body["meals"] as? Bool == true)
             let mine = try await client.execute(uri: "/api/v1/admission/applications", method: .get, headers: [.cookie: parent]) {
@@ -111,7 +128,10 @@ import Testing
             }
             #expect(try await count(deps) == 0)
             // With the proof attached the quota application goes through.
-            let (ok, _) = try await post(client, parent, Self.application(documents: ["medical-075u", "photo-3x4", "quota-document"], quota: "rural"))
+            let (ok, _) = try await post(
+                client, parent,
+                try await confirmed(
+                    client, deps, parent, Self.application(documents: ["medical-075u", "photo-3x4", "quota-document"], quota: "rural"), prepare: Self.prepare))
             let after = try await count(deps)
             #expect(ok == .created && after == 1)
         }

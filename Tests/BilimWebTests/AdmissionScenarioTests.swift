@@ -89,14 +89,16 @@ import Testing
         return try await client.execute(uri: uri, method: method, headers: headers, body: buffer) { Reply(status: $0.status, text: $0.text) }
     }
 
-    func apply(_ client: any TestClientProtocol, _ cookie: String, iin: String, document: String, choices: [String], extra: [String: Any] = [:])
+    func apply(_ client: any TestClientProtocol, _ deps: ServiceDependencies, _ cookie: String, iin: String, document: String, choices: [String], extra: [String: Any] = [:])
         async throws -> String
     {
         var body: [String: Any] = [
             "applicantIIN": iin, "documentId": document, "choices": choices, "documents": ["medical-075u", "photo-3x4"], "consent": true,
         ]
         body.merge(extra) { $1 }
-        let r = try await call(client, .post, "/api/v1/admission/applications", cookie, body)
+        let json = String(decoding: try JSONSerialization.data(withJSONObject: body), as: UTF8.self)
+        let confirmedBody = try await confirmed(client, deps, cookie, json, prepare: AdmissionApplicationsAPITests.prepare)
+        let r = try await call(client, .post, "/api/v1/admission/applications", cookie, try JSONSerialization.jsonObject(with: Data(confirmedBody.utf8)))
         #expect(r.status == .created, "\(r.text)")
         return r.json["id"] as? String ?? ""
     }
@@ -126,12 +128,12 @@ import Testing
 
             // Applications through the portal.
             let child = try await apply(
-                client, s.parent, iin: DemoData.childIIN.digits, document: "doc-certificate-2026", choices: ["P-MED", "P-PED", "P-WRK"],
+                client, deps, s.parent, iin: DemoData.childIIN.digits, document: "doc-certificate-2026", choices: ["P-MED", "P-PED", "P-WRK"],
                 extra: ["dormitory": true, "meals": true])
             var ids: [String: String] = [:]
             let choices = ["pupil1": ["P-PED", "P-BIG"], "pupil2": ["P-WRK", "P-BIG"], "pupil3": ["P-PED", "P-WRK"], "pupil4": ["P-BIG"]]
             for p in Self.pupils {
-                ids[p.login] = try await apply(client, s.pupils[p.login]!, iin: Self.iin(p.serial), document: "doc-\(p.login)", choices: choices[p.login]!)
+                ids[p.login] = try await apply(client, deps, s.pupils[p.login]!, iin: Self.iin(p.serial), document: "doc-\(p.login)", choices: choices[p.login]!)
             }
 
             // Exams at the college (003 §32): registration, then marks; bad entries are refused and change nothing.

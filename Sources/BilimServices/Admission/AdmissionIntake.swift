@@ -34,6 +34,16 @@ package struct AdmissionApplicationInput: Sendable, Decodable {
     }
 }
 
+extension AdmissionApplicationInput {
+    /// What the applicant confirms by a one-time code or an EDS (003 Annex 1 item 8).
+    package var content: ConfirmedContent {
+        ConfirmedContent(
+            service: ServiceID.s4.rawValue, applicantIIN: applicantIIN, documentId: documentId, documents: Set(documents).sorted(),
+            consent: consent, choices: choices, quotaCategory: quotaCategory, outOfCompetition: outOfCompetition ?? false,
+            dormitory: dormitory ?? false, meals: meals ?? false)
+    }
+}
+
 /// Takes admission applications on the portal: every check before anything is written, then one transaction.
 package struct AdmissionIntake: Sendable {
     package let deps: ServiceDependencies
@@ -50,7 +60,13 @@ package struct AdmissionIntake: Sendable {
         kind == "basic-secondary-certificate" ? .basicSecondary : .generalSecondary
     }
 
-    package func apply(_ a: AdmissionApplicationInput, by actor: Actor) async throws -> AdmissionApplicationRow {
+    /// The portal codes of the attached documents, as the service passport names them.
+    static let passportCodes = [
+        "medical-075u": "medical-certificate-075u", "photo-3x4": "photo", "disability-031u": "medical-social-expertise-031u",
+        "status-document": "special-category-status-document",
+    ]
+
+    package func apply(_ a: AdmissionApplicationInput, by actor: Actor, confirmation: ConfirmationProof?) async throws -> AdmissionApplicationRow {
         guard actor.role == .applicant, CaseAccess.canApply(actor, for: a.applicantIIN) else { throw DomainError(.forbidden, field: "applicantIIN") }
         guard a.consent else { throw DomainError(.consentMissing, field: "consent", ref: "003 Annex 1 item 9") }
         try ChoiceCheck.check(a.choices)
@@ -90,13 +106,48 @@ package struct AdmissionIntake: Sendable {
             dormitory: a.dormitory == true ? 1 : 0, meals: a.meals == true ? 1 : 0,
             documents: String(decoding: try JSONEncoder().encode(documents.sorted()), as: UTF8.self), status: "submitted",
             consentAt: now, submittedBy: actor.userId, createdAt: now)
+        if try await repo.application(year: year, applicantIIN: a.applicantIIN) != nil {
+            throw DomainError(.admissionAlreadyApplied, field: "applicantIIN", ref: "003 §12", ["year": String(year)])
+        }
+        // Confirmed by a one-time code or an EDS over exactly this content (003 Annex 1 item 8).
+        let confirmed = try await ApplicationConfirmation(deps).verify(confirmation, content: a.content, actor: actor)
         let ids = programIds
+        let first = try await repo.program(year: year, code: a.choices.first ?? "")
+        let issuer = try await first.asyncMap { try await ReferenceRepository(db: db).organization(id: $0.organizationId) } ?? nil
+        let language = try await ReferenceRepository(db: db).user(id: actor.userId).flatMap { Language(rawValue: $0.language) } ?? .kk
+        let passport = deps.passports.current(.s4, on: deps.today)
+        let taken = documents.sorted().map { code in
+            let passportCode = Self.passportCodes[code] ?? code
+            return ResultContent.Taken(code: code, name: passport?.documents.first { $0.code == passportCode }?.name[language] ?? code)
+        }
+        let clockNow = deps.clock.now()
+        let ids2 = deps.ids
+        let resultDay = AdmissionSchedule.publicationDay(base: base, year: year)
         try await deps.database.transaction { db in
             // One application per applicant and year; checked again inside the transaction. (003 §12)
             if try await AdmissionRepository(db: db).application(year: year, applicantIIN: a.applicantIIN) != nil {
                 throw DomainError(.admissionAlreadyApplied, field: "applicantIIN", ref: "003 §12", ["year": String(year)])
             }
             try await AdmissionRepository(db: db).insert(row, choices: ids)
+            // The signed notice of acceptance in the cabinet, with the day the result can be received (003 §16).
+            let signing = DocumentSigning(db: db, ids: ids2, now: clockNow)
+            let number = try await signing.number("E")
+            let content = ResultContent(
+                number: number, kind: "receipt", issuedAt: Instant.text(clockNow), issuer: issuer?.name[language] ?? "", caseNumber: row.id,
+                service: ServiceID.s4.rawValue, registeredOn: deps.today.iso, deadline: resultDay.iso, documents: taken,
+                statement: DocumentSigning.equivalenceStatement[language])
+            try await signing.issue(number: number, kind: "receipt", payload: content, type: "bilim-result+jwt", caseId: nil, holderIIN: a.applicantIIN)
+            let challenges = ChallengeRepository(db: db)
+            guard try await challenges.use(id: confirmed.challengeId, now: clockNow) else { throw DomainError(.challengeInvalid, field: "confirmation") }
+            try await db.insert(into: "admission_confirmations")
+                .columns(
+                    "application_id", "method", "content_sha256", "content", "challenge_id", "certificate_serial", "certificate_pem", "signature",
+                    "notice_number", "confirmed_at")
+                .values(
+                    SQLBind(row.id), SQLBind(confirmed.method), SQLBind(confirmed.contentSha256), SQLBind(String(decoding: confirmed.content, as: UTF8.self)),
+                    SQLBind(confirmed.challengeId), SQLBind(confirmed.certificateSerial), SQLBind(confirmed.certificatePEM), SQLBind(confirmed.signature),
+                    SQLBind(number), SQLBind(Instant.text(clockNow)))
+                .run()
         }
         return row
     }

@@ -18,12 +18,24 @@ package struct ConfirmedContent: Codable, Hashable, Sendable {
     package var changes: [RequestedChange]?
     package var consent: Bool
     package var attachmentSha256: String?
+    /// TVET admission (S4): the ranked choices, the quota or out-of-competition claim, dormitory and meals (003 §12).
+    package var choices: [String]?
+    package var quotaCategory: String?
+    package var outOfCompetition: Bool?
+    package var dormitory: Bool?
+    package var meals: Bool?
 
     package init(
         service: String, applicantIIN: String, providerId: String? = nil, documentId: String? = nil,
         documents: [String]? = nil, reason: String? = nil, pickupOfficeId: String? = nil, changes: [RequestedChange]? = nil,
-        consent: Bool, attachmentSha256: String? = nil
+        consent: Bool, attachmentSha256: String? = nil, choices: [String]? = nil, quotaCategory: String? = nil,
+        outOfCompetition: Bool? = nil, dormitory: Bool? = nil, meals: Bool? = nil
     ) {
+        self.choices = choices
+        self.quotaCategory = quotaCategory
+        self.outOfCompetition = outOfCompetition
+        self.dormitory = dormitory
+        self.meals = meals
         self.service = service
         self.applicantIIN = applicantIIN
         self.providerId = providerId

@@ -23,5 +23,6 @@ package enum Migrations {
         CreateAdmissionApplications(),
         CreateAdmissionOutcomes(),
         CreateDeskAdmission(),
+        CreateAdmissionConfirmations(),
     ]
 }

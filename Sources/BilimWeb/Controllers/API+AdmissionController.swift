@@ -7,6 +7,7 @@ import Hummingbird
 /// TVET admission (S4) as JSON: the education department's programs of its region.
 struct APIAdmissionController {
     let dependencies: ServiceDependencies
+    let gateway: any SMSGateway
 
     func add(to router: Router<BilimRequestContext>) {
         router.post("/api/v1/admission/programs/import", use: importPrograms)
@@ -15,6 +16,7 @@ struct APIAdmissionController {
         router.post("/api/v1/admission/applications", use: apply)
         router.get("/api/v1/admission/applications", use: applications)
         router.post("/api/v1/admission/applications/desk", use: applyAtDesk)
+        router.post("/api/v1/admission/applications/confirmations", use: prepareConfirmation)
         router.post("/api/v1/admission/runs", use: run)
         router.get("/api/v1/admission/runs/{id}", use: runSummary)
         router.get("/api/v1/admission/runs/{id}/input", use: runInput)
@@ -54,11 +56,40 @@ struct APIAdmissionController {
             } ?? nil)
     }
 
-    /// One application with up to four ranked choices, and the dormitory and meals requests. (003 §12)
+    /// The application's fields with the confirmation of its content.
+    struct ApplyBody: Decodable {
+        let input: AdmissionApplicationInput
+        let confirmation: ConfirmationBody?
+
+        enum Keys: String, CodingKey { case confirmation }
+
+        init(from decoder: any Decoder) throws {
+            input = try AdmissionApplicationInput(from: decoder)
+            confirmation = try decoder.container(keyedBy: Keys.self).decodeIfPresent(ConfirmationBody.self, forKey: .confirmation)
+        }
+    }
+
+    /// One application with up to four ranked choices, and the dormitory and meals requests, confirmed by a one-time
+    /// code or an EDS over its content. (003 §12) (003 Annex 1 item 8)
     @Sendable func apply(_ request: Request, context: BilimRequestContext) async throws -> Response {
         let actor = try await APICaseController.actor(context, dependencies)
-        let input = try await JSON.decode(AdmissionApplicationInput.self, request: request, context: context)
-        return try JSON.response(try await body(try await AdmissionIntake(dependencies).apply(input, by: actor)), status: .created)
+        let b = try await JSON.decode(ApplyBody.self, request: request, context: context)
+        return try JSON.response(
+            try await body(try await AdmissionIntake(dependencies).apply(b.input, by: actor, confirmation: try b.confirmation?.proof())), status: .created)
+    }
+
+    struct PrepareBody: Decodable {
+        let method: String
+        let application: AdmissionApplicationInput
+    }
+
+    /// A challenge over the application's content: a one-time code by SMS, or the text for an EDS to sign.
+    @Sendable func prepareConfirmation(_ request: Request, context: BilimRequestContext) async throws -> Response {
+        let actor = try await APICaseController.actor(context, dependencies)
+        let b = try await JSON.decode(PrepareBody.self, request: request, context: context)
+        guard actor.role == .applicant, CaseAccess.canApply(actor, for: b.application.applicantIIN) else { throw DomainError(.forbidden, field: "applicantIIN") }
+        let prepared = try await ApplicationConfirmation(dependencies).prepare(b.application.content, method: b.method, actor: actor, gateway: gateway)
+        return try JSON.response(prepared, status: .created)
     }
 
     struct DeskAnswer: Encodable {
