@@ -154,6 +154,12 @@ package struct AdmissionRepository: Sendable {
             .orderBy("code").all().map { try $0.model(AdmissionProgramRow.self) }
     }
 
+    /// Every program of the year, for the applicant to choose from.
+    package func programs(year: Int) async throws -> [AdmissionProgramRow] {
+        try await db.select().column("*").from("admission_programs").where("year", .equal, year).orderBy("code").all()
+            .map { try $0.model(AdmissionProgramRow.self) }
+    }
+
     package func quotas(programId: String) async throws -> [(code: String, seats: Int)] {
         try await db.select().columns("category", "seats").from("admission_program_quotas").where("program_id", .equal, programId)
             .orderBy("position").all().map { (try $0.decode(column: "category", as: String.self), try $0.decode(column: "seats", as: Int.self)) }

@@ -21,6 +21,7 @@ struct PageChrome {
     let canTakeIntake: Bool
     let isOperator: Bool
     let isDepartment: Bool
+    let isApplicant: Bool
     let csrf: String
     let requestId: String
     let path: String
@@ -42,6 +43,7 @@ struct PageChrome {
         canTakeIntake = role == .providerStaff || role == .stateCorporationOperator
         isOperator = role == .stateCorporationOperator
         isDepartment = role == .educationDepartment
+        isApplicant = role == .applicant
         csrf = context.csrfToken ?? ""
         requestId = context.requestId
         self.path = path

@@ -54,7 +54,7 @@ struct ApplyController {
 
     struct CheckPage {
         let page: PageChrome
-        let service: String
+        let action: String
         let heading: String
         let answers: [Answer]
         let hidden: [Hidden]
@@ -241,7 +241,7 @@ struct ApplyController {
         let no = t("apply_no", lang)
         let heading = t("apply_check_title", lang)
         let model = CheckPage(
-            page: PageChrome(title: heading, context: context, text: t, path: "/apply/\(s.rawValue)"), service: s.rawValue,
+            page: PageChrome(title: heading, context: context, text: t, path: "/apply/\(s.rawValue)"), action: "/apply/\(s.rawValue)",
             heading: heading,
             answers: [
                 .init(label: t("apply_for", lang), value: person), .init(label: t("apply_provider", lang), value: provider),
