@@ -67,6 +67,7 @@ package func buildRouter(
     DeskController(dependencies: dependencies, renderer: renderer).add(to: router)
     CourierController(dependencies: dependencies, renderer: renderer).add(to: router)
     AdmissionPagesController(dependencies: dependencies, renderer: renderer).add(to: router)
+    AdmissionCompetitionPagesController(dependencies: dependencies, renderer: renderer).add(to: router)
     AdmissionApplicantPagesController(
         dependencies: dependencies, renderer: renderer, gateway: EmbeddedSMSGateway(database: dependencies.database, clock: dependencies.clock))
         .add(to: router)

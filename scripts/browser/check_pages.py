@@ -409,6 +409,74 @@ class Runner:
             return problems
         self.run_check(lang, "/desk/S1[refusal-receipt]", fn)
 
+    def admission_flow_check(self, lang, password, doc_hint, choices):
+        """TVET admission: the applicant applies with up to four choices, confirms by code, sees the signed notice."""
+        def fn(details):
+            problems = []
+            d = self.driver
+            from selenium.webdriver.support.ui import Select
+            self.sign_in_as(lang, "applicant", password)
+            self.get("/admission/apply")
+            self.page_ok(lang, "%s-admission-apply" % lang, problems, details)
+            radios = [r for r in d.find_elements(By.CSS_SELECTOR, "input[name=document]")
+                      if doc_hint in d.find_element(By.CSS_SELECTOR, "label[for='%s']" % r.get_attribute("id")).text]
+            if not radios:
+                raise CheckFailed("no registry document %r offered on /admission/apply" % doc_hint)
+            radios[0].click()
+            for i, code in enumerate(choices):
+                Select(d.find_element(By.ID, "choice%d" % (i + 1))).select_by_value(code)
+            for box in ["doc_medical-075u", "doc_photo-3x4", "dormitory", "meals", "consent"]:
+                d.find_element(By.ID, box).click()
+            self.submit_form(d.find_element(By.CSS_SELECTOR, "form[action='/admission/apply']"))
+            self.page_ok(lang, "%s-admission-check" % lang, problems, details)
+            send = [f for f in d.find_elements(By.CSS_SELECTOR, "form")
+                    if f.find_elements(By.CSS_SELECTOR, "input[name=step][value=send-code]")]
+            if not send:
+                raise CheckFailed("no send-code form on the admission check page")
+            self.submit_form(send[0])
+            confirm = [f for f in d.find_elements(By.CSS_SELECTOR, "form")
+                       if f.find_elements(By.CSS_SELECTOR, "input[name=step][value=confirm]")]
+            if not confirm:
+                raise CheckFailed("no confirm form after the admission code was sent")
+            confirm[0].find_element(By.ID, "code").send_keys(self.last_code())
+            self.submit_form(confirm[0])
+            if urlsplit(d.current_url).path != "/admission":
+                raise CheckFailed("after confirming landed on %s" % urlsplit(d.current_url).path)
+            if not d.find_elements(By.CSS_SELECTOR, "[role=status]"):
+                problems.append("no notice that the application was accepted")
+            self.page_ok(lang, "%s-admission-applied" % lang, problems, details)
+            views = [a.get_attribute("href") for a in d.find_elements(By.CSS_SELECTOR, "a[href$='/view']")]
+            if not views:
+                problems.append("the admission page lists no signed notice")
+            else:
+                self.get(urlsplit(views[0]).path)
+                self.page_ok(lang, "%s-admission-notice" % lang, problems, details)
+            return problems
+        self.run_check(lang, "/admission/apply[flow]", fn)
+
+    def competition_check(self, lang, password):
+        """The department runs the competition on the applications; publishing before 23 August is refused."""
+        def fn(details):
+            problems = []
+            d = self.driver
+            self.sign_in_as(lang, "department", password)
+            self.get("/admission/competition")
+            self.submit_form(d.find_element(By.CSS_SELECTOR, "form[action='/admission/competition/run']"))
+            if not d.find_elements(By.CSS_SELECTOR, "[role=status]"):
+                problems.append("no notice after the run")
+            if not d.find_elements(By.CSS_SELECTOR, "table tbody tr"):
+                problems.append("the run is not listed")
+            self.page_ok(lang, "%s-admission-competition" % lang, problems, details)
+            publish = d.find_elements(By.CSS_SELECTOR, "form[action='/admission/competition/publish']")
+            if not publish:
+                raise CheckFailed("no publish form after a run on the applications")
+            self.submit_form(publish[0])
+            if not d.find_elements(By.CSS_SELECTOR, "[role=alert]"):
+                problems.append("publishing before the day shows no error")
+            self.page_ok(lang, "%s-admission-publish-early" % lang, problems, details)
+            return problems
+        self.run_check(lang, "/admission/competition[run]", fn)
+
     def signed_in_page_check(self, lang, login, password, path):
         """A signed-in page: loads in the language, screenshot, no serious or critical axe violation."""
         def fn(details):
@@ -457,6 +525,12 @@ def main():
             if args.applicant_iin:
                 for lang in ["kk", "ru"]:
                     r.desk_refusal_check(lang, args.password, args.applicant_iin)
+            # TVET admission (the server runs on a demo day inside the application window): the child in kk,
+            # the parent on their own certificate in ru.
+            r.admission_flow_check("kk", args.password, "НОБ", ["ALM-0512-1", "ALM-0111-1"])
+            r.admission_flow_check("ru", args.password, "ЖОБ", ["ALM-0111-2"])
+            for lang in ["kk", "ru"]:
+                r.competition_check(lang, args.password)
             for lang in ["kk", "ru"]:
                 for login, path in [("operator", "/courier"), ("school.staff", "/complaints"), ("reviewer", "/complaints"),
                                     ("applicant", "/cases"), ("department", "/admission/programs")]:

@@ -17,11 +17,14 @@ package struct AdmissionApplicationInput: Sendable, Decodable {
     package var dormitory: Bool?
     package var meals: Bool?
     package var consent: Bool
+    /// The language of the signed notice; the caller's when left out.
+    package var language: Language?
 
     package init(
         applicantIIN: String, documentId: String, choices: [String], quotaCategory: String? = nil, outOfCompetition: Bool? = nil,
-        documents: [String], dormitory: Bool? = nil, meals: Bool? = nil, consent: Bool
+        documents: [String], dormitory: Bool? = nil, meals: Bool? = nil, consent: Bool, language: Language? = nil
     ) {
+        self.language = language
         self.applicantIIN = applicantIIN
         self.documentId = documentId
         self.choices = choices
@@ -114,7 +117,8 @@ package struct AdmissionIntake: Sendable {
         let ids = programIds
         let first = try await repo.program(year: year, code: a.choices.first ?? "")
         let issuer = try await first.asyncMap { try await ReferenceRepository(db: db).organization(id: $0.organizationId) } ?? nil
-        let language = try await ReferenceRepository(db: db).user(id: actor.userId).flatMap { Language(rawValue: $0.language) } ?? .kk
+        let userLanguage = try await ReferenceRepository(db: db).user(id: actor.userId).flatMap { Language(rawValue: $0.language) }
+        let language = a.language ?? userLanguage ?? .kk
         let passport = deps.passports.current(.s4, on: deps.today)
         let taken = documents.sorted().map { code in
             let passportCode = Self.passportCodes[code] ?? code

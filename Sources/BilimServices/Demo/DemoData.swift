@@ -124,3 +124,25 @@ package enum DemoData {
          LocalizedText(kk: "Қазақстан Республикасының Оқу-ағарту министрлігі", ru: "Министерство просвещения Республики Казахстан", en: "Ministry of Education of the Republic of Kazakhstan")),
     ]
 }
+
+extension DemoData {
+    /// The demo region's admission programs of the current year, loaded as its education department would, so that
+    /// the admission can be walked in the demo (the file is the README's sample with a worker and a medical program).
+    package static func seedAdmission(_ deps: ServiceDependencies) async throws -> Int {
+        guard let user = try await ReferenceRepository(db: deps.database.sql).user(login: "department") else { return 0 }
+        let actor = try await Actor.of(user, database: deps.database, today: deps.today)
+        let url = Bundle.module.bundleURL.appendingPathComponent("Resources/admission/demo-programs.csv")
+        let csv = try String(contentsOf: url, encoding: .utf8)
+        return try await ProgramCatalog(deps).load(csv: csv, filename: "demo-programs.csv", by: actor).programs
+    }
+}
+
+/// A clock that runs from a chosen day: the demo of a seasonal service (the admission runs from June to August)
+/// on any day of the year. Only the demo uses it.
+package struct ShiftedClock: Clock {
+    package let offset: TimeInterval
+
+    package init(startingAt start: Date, now: Date = Date()) { offset = start.timeIntervalSince(now) }
+
+    package func now() -> Date { Date().addingTimeInterval(offset) }
+}

@@ -227,6 +227,16 @@ extension AdmissionRepository {
         try await db.insert(into: "admission_runs").row(run).run()
     }
 
+    /// A region's runs of a year, newest first, without their input and output.
+    package func runs(year: Int, region: String) async throws -> [AdmissionRunRow] {
+        try await db.select()
+            .columns("id", "year", "region_code", "input_sha256", "output_sha256", "applicants", "programs", "admitted", "not_formed", "wall_ms")
+            .columns("created_by", "created_at", "source")
+            .column(SQLLiteral.string(""), as: "input").column(SQLLiteral.string(""), as: "output")
+            .from("admission_runs").where("year", .equal, year).where("region_code", .equal, region)
+            .orderBy("created_at", .descending).orderBy("id", .descending).all().map { try $0.model(AdmissionRunRow.self) }
+    }
+
     package func run(id: String) async throws -> AdmissionRunRow? {
         try await db.select().column("*").from("admission_runs").where("id", .equal, id).first().map { try $0.model(AdmissionRunRow.self) }
     }

@@ -74,8 +74,10 @@ struct APIAdmissionController {
     @Sendable func apply(_ request: Request, context: BilimRequestContext) async throws -> Response {
         let actor = try await APICaseController.actor(context, dependencies)
         let b = try await JSON.decode(ApplyBody.self, request: request, context: context)
+        var input = b.input
+        if input.language == nil { input.language = context.language }
         return try JSON.response(
-            try await body(try await AdmissionIntake(dependencies).apply(b.input, by: actor, confirmation: try b.confirmation?.proof())), status: .created)
+            try await body(try await AdmissionIntake(dependencies).apply(input, by: actor, confirmation: try b.confirmation?.proof())), status: .created)
     }
 
     struct PrepareBody: Decodable {

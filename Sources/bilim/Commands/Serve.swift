@@ -67,9 +67,23 @@ struct Serve: AsyncParsableCommand {
         do { eds = try trust.map { try TrustStoreVerifier.load(directory: $0, logger: Logger(label: "bilim.eds")) } } catch {
             throw UsageFailure("cannot start: \(error)")
         }
-        let deps = ServiceDependencies(database: database, passports: catalog, logger: logger, eds: eds)
+        // BILIM_DEMO_DATE=YYYY-MM-DD runs the demo's clock from that day (the admission is seasonal); demo only.
+        var clock: any Clock = SystemClock()
+        if demo, let text = env["BILIM_DEMO_DATE"] {
+            var calendar = Calendar(identifier: .gregorian)
+            calendar.timeZone = LocalTime.almaty.zone
+            guard let day = CivilDate(iso: text),
+                let start = calendar.date(from: DateComponents(year: day.year, month: day.month, day: day.day, hour: 10))
+            else {
+                throw UsageFailure("cannot start: BILIM_DEMO_DATE must be YYYY-MM-DD, got \(text)")
+            }
+            clock = ShiftedClock(startingAt: start)
+            say("demo clock: today is \(day.iso)")
+        }
+        let deps = ServiceDependencies(database: database, passports: catalog, clock: clock, logger: logger, eds: eds)
         if demo, try await DemoData.seedIfEmpty(database, clock: deps.clock) {
-            say("created demo data")
+            let programs = try await DemoData.seedAdmission(deps)
+            say("created demo data (\(programs) admission programs for \(deps.today.year))")
         }
         if demo {
             say("demo sign-in (password for every account: \(DemoData.password)):")
@@ -83,7 +97,7 @@ struct Serve: AsyncParsableCommand {
         let delivery = OutboxDelivery(
             database: database, gateway: EmbeddedSMSGateway(database: database, clock: deps.clock), clock: deps.clock,
             logger: Logger(label: "bilim.outbox"))
-        let workers: [any Service] = env["BILIM_OUTBOX"] == "off" ? [] : [OutboxWorker(delivery: delivery)]
+        let workers: [any Service] = (env["BILIM_OUTBOX"] == "off" ? [] : [OutboxWorker(delivery: delivery)]) + [ContractExpiryWorker(deps: deps)]
         let app = try await buildApplication(
             configuration: WebConfiguration(host: host, port: port, secureCookies: env["BILIM_SECURE_COOKIES"] == "1",
                 publicURL: env["BILIM_PUBLIC_URL"]),

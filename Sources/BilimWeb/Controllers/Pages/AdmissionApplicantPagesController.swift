@@ -73,10 +73,10 @@ struct AdmissionApplicantPagesController {
                 .map { .init(name: $0.0, value: $0.1 ? "1" : "0") }
         }
 
-        func input(holder: String) -> AdmissionApplicationInput {
+        func input(holder: String, language: Language) -> AdmissionApplicationInput {
             AdmissionApplicationInput(
                 applicantIIN: holder, documentId: document, choices: choices.filter { !$0.isEmpty }, quotaCategory: quota.isEmpty ? nil : quota,
-                outOfCompetition: outOfCompetition, documents: attached.sorted(), dormitory: dormitory, meals: meals, consent: consent)
+                outOfCompetition: outOfCompetition, documents: attached.sorted(), dormitory: dormitory, meals: meals, consent: consent, language: language)
         }
     }
 
@@ -176,7 +176,7 @@ struct AdmissionApplicantPagesController {
                 actor, v, errors: [.init(field: "document", message: DomainError(.fieldRequired).message(in: lang))], context: context,
                 status: .unprocessableContent)
         }
-        let input = v.input(holder: doc.holderIin)
+        let input = v.input(holder: doc.holderIin, language: lang)
         let intake = AdmissionIntake(dependencies)
         if let method = ConfirmStep.method(preparing: step) {
             do {
@@ -199,7 +199,7 @@ struct AdmissionApplicantPagesController {
                 v, input: input, holder: doc, context: context, confirm: ConfirmStep.retry(after: error.code, step: step, fields: fields),
                 codeError: error.message(in: lang), status: ErrorMiddleware.status(error.code.category))
         } catch let error as DomainError where error.code.category != .unavailable {
-            let message = error.message(in: lang) + (error.ref.map { " (\($0))" } ?? "")
+            let message = error.message(in: lang) + (error.ref.map { " \($0)" } ?? "")
             return try await formPage(
                 actor, v, errors: [.init(field: Self.field(error), message: message)], context: context, status: ErrorMiddleware.status(error.code.category))
         }
@@ -295,7 +295,7 @@ struct AdmissionApplicantPagesController {
             }
             items.append(
                 Item(
-                    id: a.id, person: person, choices: try await repo.choices(applicationId: a.id), notice: noticeNumber ?? "",
+                    id: a.id, person: person, choices: try await choiceNames(a.id, year: a.year, lang: lang), notice: noticeNumber ?? "",
                     hasNotice: noticeNumber != nil, resultText: resultText, hasResult: result?.admitted == true, score: result?.score ?? "",
                     contractDue: result?.contractDue ?? "", contractText: t("admission_contract_\(result?.contractStatus ?? "pending")", lang),
                     canSign: result?.contractStatus == "pending", dormitory: AdmissionMessage.supportState(result?.dormitory ?? (a.dormitory != 0 ? "requested" : nil))[lang],
@@ -309,6 +309,17 @@ struct AdmissionApplicantPagesController {
                 notice: notice.map { t($0, lang) }, hasNotice: notice != nil, error: error, hasError: error != nil, items: items,
                 hasItems: !items.isEmpty),
             status: status)
+    }
+
+    func choiceNames(_ applicationId: String, year: Int, lang: Language) async throws -> [String] {
+        let repo = AdmissionRepository(db: dependencies.database.sql)
+        var out: [String] = []
+        for code in try await repo.choices(applicationId: applicationId) {
+            guard let p = try await repo.program(year: year, code: code) else { out.append(code); continue }
+            let college = try await ReferenceRepository(db: dependencies.database.sql).organization(id: p.organizationId)?.name[lang] ?? p.organizationId
+            out.append("\(p.code) — \(p.specialty), \(p.qualification) · \(college)")
+        }
+        return out
     }
 
     @Sendable func signContract(_ request: Request, context: BilimRequestContext) async throws -> Response {

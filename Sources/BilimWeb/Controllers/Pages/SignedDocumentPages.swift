@@ -89,12 +89,14 @@ struct SignedDocumentPages {
         var document: DocumentFacts?
         var statement = ""
         var issuer = ""
+        var service: String?
         if row.kind == "credential" {
             let vc = try JSONDecoder().decode(VerifiableCredential.self, from: payload)
             issuer = vc.issuer.name
             document = vc.credentialSubject.document
         } else {
             let c = try JSONDecoder().decode(ResultContent.self, from: payload)
+            service = c.service
             issuer = c.issuer
             if let n = c.caseNumber { facts.append(.init(label: t("receipt_case", lang), value: n)) }
             if let s = c.service.flatMap(ServiceID.init(rawValue:)) {
@@ -102,7 +104,10 @@ struct SignedDocumentPages {
                 facts.append(.init(label: t("cases_service", lang), value: title))
             }
             if let d = c.registeredOn { facts.append(.init(label: t("cases_registered", lang), value: d)) }
-            if let d = c.deadline { facts.append(.init(label: t("cases_deadline", lang), value: d)) }
+            // An admission notice names the day the result is published (003 §16); a case, its deadline.
+            if let d = c.deadline {
+                facts.append(.init(label: t(c.service == ServiceID.s4.rawValue ? "admission_result_day" : "cases_deadline", lang), value: d))
+            }
             documents = c.documents?.map(\.name) ?? []
             grounds = c.grounds?.map { g in g.ref.map { "\(g.text) \($0)" } ?? g.text } ?? []
             changes = c.changes?.map {
@@ -140,7 +145,7 @@ struct SignedDocumentPages {
             status: status, valid: row.status == "valid", facts: facts, documents: documents, hasDocuments: !documents.isEmpty,
             grounds: grounds, hasGrounds: !grounds.isEmpty, changes: changes, hasChanges: !changes.isEmpty, document: docLines,
             hasDocument: !docLines.isEmpty, grades: grades, hasGrades: !grades.isEmpty, statement: statement, hasStatement: !statement.isEmpty, qr: qr,
-            verifyURL: link, checkCode: row.checkCode, back: row.caseId.map { "/cases/\($0)" } ?? "/cabinet")
+            verifyURL: link, checkCode: row.checkCode, back: row.caseId.map { "/cases/\($0)" } ?? (service == ServiceID.s4.rawValue ? "/admission" : "/cabinet"))
         return renderer.html("signed-document", page)
     }
 
