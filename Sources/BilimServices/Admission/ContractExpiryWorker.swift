@@ -21,7 +21,8 @@ package struct ContractExpiryWorker: Service {
             } catch {
                 deps.logger.error("contract expiry pass failed", metadata: ["error.type": .string(String(describing: type(of: error)))])
             }
-            try? await Task.sleep(for: interval)
+            // A graceful shutdown ends the wait at once.
+            try? await cancelWhenGracefulShutdown { try await Task.sleep(for: interval) }
         }
     }
 }
