@@ -68,6 +68,7 @@ package func buildRouter(
     CourierController(dependencies: dependencies, renderer: renderer).add(to: router)
     AdmissionPagesController(dependencies: dependencies, renderer: renderer).add(to: router)
     AdmissionCompetitionPagesController(dependencies: dependencies, renderer: renderer).add(to: router)
+    AdmissionExamPagesController(dependencies: dependencies, renderer: renderer).add(to: router)
     AdmissionApplicantPagesController(
         dependencies: dependencies, renderer: renderer, gateway: EmbeddedSMSGateway(database: dependencies.database, clock: dependencies.clock))
         .add(to: router)

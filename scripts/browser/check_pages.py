@@ -533,7 +533,9 @@ def main():
                 r.competition_check(lang, args.password)
             for lang in ["kk", "ru"]:
                 for login, path in [("operator", "/courier"), ("school.staff", "/complaints"), ("reviewer", "/complaints"),
-                                    ("applicant", "/cases"), ("department", "/admission/programs")]:
+                                    ("applicant", "/cases"), ("department", "/admission/programs"),
+                                    ("college.staff", "/admission/exams"), ("commission", "/admission/exams"),
+                                    ("applicant", "/admission")]:
                     r.signed_in_page_check(lang, login, args.password, path)
     finally:
         r.quit()

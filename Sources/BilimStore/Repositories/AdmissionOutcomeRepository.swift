@@ -294,3 +294,40 @@ package struct AdmissionOutcomeRepository: Sendable {
         try await db.select().column("*").from("admission_programs").where("id", .equal, id).first().map { try $0.model(AdmissionProgramRow.self) }
     }
 }
+
+/// An applicant who chose one of a college's programs that has an exam.
+package struct ExamCandidate: Sendable, Hashable {
+    package var applicationId: String
+    package var applicantIin: String
+    package var programId: String
+    package var programCode: String
+    package var exam: String
+    package var position: Int
+}
+
+extension AdmissionOutcomeRepository {
+    /// The year's applicants to a college's programs with special or creative exams or psychometric testing, by
+    /// program and choice.
+    package func examCandidates(year: Int, organizationId: String) async throws -> [ExamCandidate] {
+        try await db.select()
+            .column(SQLColumn("application_id", table: "admission_choices"))
+            .column(SQLColumn("applicant_iin", table: "admission_applications"))
+            .column(SQLColumn("id", table: "admission_programs"), as: "program_id")
+            .column(SQLColumn("code", table: "admission_programs"))
+            .column(SQLColumn("exam", table: "admission_programs"))
+            .column(SQLColumn("position", table: "admission_choices"))
+            .from("admission_choices")
+            .join("admission_programs", on: SQLColumn("program_id", table: "admission_choices"), .equal, SQLColumn("id", table: "admission_programs"))
+            .join("admission_applications", on: SQLColumn("application_id", table: "admission_choices"), .equal, SQLColumn("id", table: "admission_applications"))
+            .where(SQLColumn("year", table: "admission_programs"), .equal, SQLBind(year))
+            .where(SQLColumn("organization_id", table: "admission_programs"), .equal, SQLBind(organizationId))
+            .where(SQLColumn("exam", table: "admission_programs"), .notEqual, SQLBind("none"))
+            .orderBy(SQLColumn("code", table: "admission_programs")).orderBy(SQLColumn("applicant_iin", table: "admission_applications"))
+            .all().map {
+                ExamCandidate(
+                    applicationId: try $0.decode(column: "application_id", as: String.self), applicantIin: try $0.decode(column: "applicant_iin", as: String.self),
+                    programId: try $0.decode(column: "program_id", as: String.self), programCode: try $0.decode(column: "code", as: String.self),
+                    exam: try $0.decode(column: "exam", as: String.self), position: try $0.decode(column: "position", as: Int.self))
+            }
+    }
+}

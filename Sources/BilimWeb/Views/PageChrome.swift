@@ -22,6 +22,8 @@ struct PageChrome {
     let isOperator: Bool
     let isDepartment: Bool
     let isApplicant: Bool
+    /// Provider staff and commission members: the admission exams of their college.
+    let isCollege: Bool
     let csrf: String
     let requestId: String
     let path: String
@@ -44,6 +46,7 @@ struct PageChrome {
         isOperator = role == .stateCorporationOperator
         isDepartment = role == .educationDepartment
         isApplicant = role == .applicant
+        isCollege = role == .providerStaff || role == .commissionMember
         csrf = context.csrfToken ?? ""
         requestId = context.requestId
         self.path = path

@@ -1,0 +1,127 @@
+import BilimCore
+import BilimServices
+import BilimStore
+import Foundation
+import HTTPTypes
+import Hummingbird
+
+/// The college's exam page: the applicants to its programs with special or creative exams or psychometric testing
+/// (003 §32), their registration with the accommodations asked for (003 §38), and the marks sent to the competition
+/// (003 §48).
+struct AdmissionExamPagesController {
+    let dependencies: ServiceDependencies
+    let renderer: Renderer
+
+    func add(to router: Router<BilimRequestContext>) {
+        router.get("/admission/exams", use: page)
+        router.post("/admission/exams/register", use: register)
+        router.post("/admission/exams/marks", use: marks)
+    }
+
+    struct Row {
+        let key: String
+        let applicationId: String
+        let program: String
+        let applicant: String
+        let choice: Int
+        let registered: Bool
+        let unregistered: Bool
+        let accommodations: String
+        let result: String
+        let psychometric: Bool
+        let withMarks: Bool
+    }
+
+    struct Page {
+        let page: PageChrome
+        let heading: String
+        let notice: String?
+        let hasNotice: Bool
+        let errors: [FieldError]
+        let hasErrors: Bool
+        let rows: [Row]
+        let hasRows: Bool
+    }
+
+    func staff(_ context: BilimRequestContext) async throws -> Actor? {
+        guard let user = context.user else { return nil }
+        let actor = try await Actor.of(user, database: dependencies.database, today: dependencies.today)
+        guard actor.role == .providerStaff || actor.role == .commissionMember, actor.organizationId != nil else { throw DomainError(.forbidden) }
+        return actor
+    }
+
+    @Sendable func page(_ request: Request, context: BilimRequestContext) async throws -> Response {
+        guard let actor = try await staff(context) else { return .redirect(to: "/sign-in?next=/admission/exams", type: .found) }
+        let done = request.uri.queryParameters["done"].map(String.init)
+        return try await render(actor, context: context, notice: done.flatMap { ["registered": "admission_exams_registered", "marks": "admission_exams_marked"][$0] }, errors: [])
+    }
+
+    func render(_ actor: Actor, context: BilimRequestContext, notice: String?, errors: [FieldError], status: HTTPResponse.Status = .ok) async throws
+        -> Response
+    {
+        let lang = context.language
+        let t = renderer.text
+        let db = dependencies.database.sql
+        let outcomes = AdmissionOutcomeRepository(db: db)
+        var rows: [Row] = []
+        for c in try await outcomes.examCandidates(year: dependencies.today.year, organizationId: actor.organizationId ?? "") {
+            let exam = try await outcomes.exam(applicationId: c.applicationId, programId: c.programId)
+            let person = try await ReferenceRepository(db: db).person(iin: c.applicantIin).map { "\($0.surname) \($0.givenName)" } ?? ""
+            let accommodations = (exam.flatMap { try? JSONDecoder().decode([String].self, from: Data($0.accommodations.utf8)) } ?? [])
+                .map { t("admission_accommodation_\($0)", lang) }.joined(separator: ", ")
+            var result = "—"
+            if let p = exam?.psychometricPassed { result = t(p != 0 ? "admission_psychometric_passed" : "admission_psychometric_failed", lang) }
+            if let m = exam?.marks.flatMap({ try? JSONDecoder().decode([Int].self, from: Data($0.utf8)) }) {
+                result = m.map(AllocationExplanation.text).joined(separator: ", ")
+            }
+            rows.append(
+                Row(
+                    key: "\(c.programCode)-\(rows.count)", applicationId: c.applicationId, program: c.programCode,
+                    applicant: "\(person) (\(IINMask.mask(c.applicantIin)))", choice: c.position, registered: exam != nil, unregistered: exam == nil,
+                    accommodations: accommodations, result: result, psychometric: c.exam == EntranceExam.psychometric.rawValue,
+                    withMarks: c.exam != EntranceExam.psychometric.rawValue))
+        }
+        let heading = t("admission_exams_title", lang)
+        return renderer.html(
+            "admission-exams",
+            Page(
+                page: PageChrome(title: heading, context: context, text: t, path: "/admission/exams"), heading: heading,
+                notice: notice.map { t($0, lang) }, hasNotice: notice != nil, errors: errors, hasErrors: !errors.isEmpty, rows: rows,
+                hasRows: !rows.isEmpty),
+            status: status)
+    }
+
+    func attempt(_ context: BilimRequestContext, _ actor: Actor, done: String, _ body: () async throws -> Void) async throws -> Response {
+        do {
+            try await body()
+            return .redirect(to: "/admission/exams?done=\(done)", type: .normal)
+        } catch let error as DomainError where error.code.category == .validation || error.code.category == .conflict {
+            let message = error.message(in: context.language) + (error.ref.map { " \($0)" } ?? "")
+            return try await render(
+                actor, context: context, notice: nil, errors: [.init(field: "exams", message: message)], status: ErrorMiddleware.status(error.code.category))
+        }
+    }
+
+    @Sendable func register(_ request: Request, context: BilimRequestContext) async throws -> Response {
+        guard let actor = try await staff(context) else { return .redirect(to: "/sign-in", type: .found) }
+        let f = try await Forms.fields(request: request, context: context)
+        let accommodations = ExamAccommodation.allCases.map(\.rawValue).filter { f["acc_\($0)"] == "1" }
+        return try await attempt(context, actor, done: "registered") {
+            _ = try await AdmissionExams(dependencies).register(
+                ExamRegistrationInput(applicationId: f["application"] ?? "", program: f["program"] ?? "", accommodations: accommodations), by: actor)
+        }
+    }
+
+    @Sendable func marks(_ request: Request, context: BilimRequestContext) async throws -> Response {
+        guard let actor = try await staff(context) else { return .redirect(to: "/sign-in", type: .found) }
+        let f = try await Forms.fields(request: request, context: context)
+        // Marks are typed as "4.5 5" or "4.5, 5"; a psychometric test is passed or failed.
+        let marks = f["marks"].map { $0.split(whereSeparator: { $0 == " " || $0 == "," || $0 == ";" }).map(String.init) }
+        return try await attempt(context, actor, done: "marks") {
+            _ = try await AdmissionExams(dependencies).enterMarks(
+                ExamMarksInput(
+                    applicationId: f["application"] ?? "", program: f["program"] ?? "", marks: f["psychometric"] == nil ? marks : nil,
+                    psychometric: f["psychometric"]), by: actor)
+        }
+    }
+}
