@@ -258,6 +258,12 @@ import Testing
             #expect(mine.json["contractDue"] as? String == "2026-08-26" && mine.json["contractStatus"] as? String == "pending")
             #expect(try await call(client, .get, "/api/v1/admission/applications/\(child)/result", s.pupils["pupil1"]!).status == .notFound)
 
+            // The applicant's page explains the result choice by choice.
+            let pupil3Page = try await client.execute(uri: "/admission", method: .get, headers: [.cookie: s.pupils["pupil3"]! + "; lang=ru"]) { $0.text }
+            #expect(pupil3Page.contains("1-й выбор (P-PED): мест не хватило; последний прошедший на общее место набрал 4.50"), "\(pupil3Page.suffix(1500))")
+            let childPage = try await client.execute(uri: "/admission", method: .get, headers: [.cookie: s.parent + "; lang=ru"]) { $0.text }
+            #expect(childPage.contains("1-й выбор (P-MED): не участвовала в конкурсе") && childPage.contains("2-й выбор (P-PED): вы прошли"))
+            #expect(childPage.contains("3-й выбор (P-WRK): не рассматривалась"))
             // The college decides dormitory and meals after the result (003 §12); only on what was asked for.
             let support = try await call(client, .post, "/api/v1/admission/applications/\(child)/support", s.college, ["dormitory": true, "meals": false])
             #expect(support.json["dormitory"] as? String == "granted" && support.json["meals"] as? String == "refused", "\(support.text)")

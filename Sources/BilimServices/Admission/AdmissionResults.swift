@@ -185,6 +185,19 @@ package struct AdmissionResults: Sendable {
         return try await view(r)
     }
 
+    /// Why the applicant got what they got, choice by choice, from the published run: "admitted to your 2nd choice;
+    /// your 1st choice's last admitted score was 4.61". Nil before the result.
+    package func explanation(_ applicationId: String, by actor: Actor) async throws -> AllocationExplanation? {
+        let app = try await own(applicationId, by: actor)
+        let db = deps.database.sql
+        guard let r = try await AdmissionOutcomeRepository(db: db).result(applicationId: app.id),
+            let run = try await AdmissionRepository(db: db).run(id: r.runId)
+        else { return nil }
+        let instance = try CompetitionRuns.decode(Array(run.input.utf8))
+        guard let index = instance.applicants.firstIndex(where: { $0.id.utf8.elementsEqual(app.id.utf8) }) else { return nil }
+        return AllocationExplanation.all(instance, Allocation.run(instance))[index]
+    }
+
     /// Signs the education contract, within 3 calendar days of the result (003 §12).
     package func signContract(_ applicationId: String, by actor: Actor) async throws -> AdmissionResultView {
         let app = try await own(applicationId, by: actor)

@@ -250,6 +250,8 @@ struct AdmissionApplicantPagesController {
         let canSign: Bool
         let dormitory: String
         let meals: String
+        let why: [String]
+        let hasWhy: Bool
     }
 
     struct OverviewPage {
@@ -293,13 +295,14 @@ struct AdmissionApplicantPagesController {
                 let day = AdmissionSchedule.publicationDay(base: EducationBase(rawValue: a.base) ?? .generalSecondary, year: a.year)
                 resultText = t("admission_result_pending", lang).replacing("{date}", with: day.iso)
             }
+            let why = try await reasons(a.id, actor: actor, lang: lang)
             items.append(
                 Item(
                     id: a.id, person: person, choices: try await choiceNames(a.id, year: a.year, lang: lang), notice: noticeNumber ?? "",
                     hasNotice: noticeNumber != nil, resultText: resultText, hasResult: result?.admitted == true, score: result?.score ?? "",
                     contractDue: result?.contractDue ?? "", contractText: t("admission_contract_\(result?.contractStatus ?? "pending")", lang),
                     canSign: result?.contractStatus == "pending", dormitory: AdmissionMessage.supportState(result?.dormitory ?? (a.dormitory != 0 ? "requested" : nil))[lang],
-                    meals: AdmissionMessage.supportState(result?.meals ?? (a.meals != 0 ? "requested" : nil))[lang]))
+                    meals: AdmissionMessage.supportState(result?.meals ?? (a.meals != 0 ? "requested" : nil))[lang], why: why, hasWhy: !why.isEmpty))
         }
         let heading = t("admission_title", lang)
         return renderer.html(
@@ -309,6 +312,20 @@ struct AdmissionApplicantPagesController {
                 notice: notice.map { t($0, lang) }, hasNotice: notice != nil, error: error, hasError: error != nil, items: items,
                 hasItems: !items.isEmpty),
             status: status)
+    }
+
+    /// The result explained choice by choice; a choice that did not take part in the competition (no exam result, or
+    /// the psychometric test not passed) says so.
+    func reasons(_ applicationId: String, actor: Actor, lang: Language) async throws -> [String] {
+        guard let e = try await AdmissionResults(dependencies).explanation(applicationId, by: actor) else { return [] }
+        let t = renderer.text
+        let chosen = try await AdmissionRepository(db: dependencies.database.sql).choices(applicationId: applicationId)
+        return chosen.enumerated().map { i, code in
+            let head = t("admission_choice_\(i + 1)", lang) + " (\(code)): "
+            guard let c = e.choices.first(where: { $0.program.utf8.elementsEqual(code.utf8) }) else { return head + t("admission_why_left_out", lang) }
+            let text = t("admission_why_\(c.outcome.rawValue)", lang)
+            return head + (c.lastAdmittedScoreText.map { text.replacing("{score}", with: $0) } ?? text)
+        }
     }
 
     func choiceNames(_ applicationId: String, year: Int, lang: Language) async throws -> [String] {
