@@ -267,6 +267,14 @@ import Testing
             // The college decides dormitory and meals after the result (003 §12); only on what was asked for.
             let support = try await call(client, .post, "/api/v1/admission/applications/\(child)/support", s.college, ["dormitory": true, "meals": false])
             #expect(support.json["dormitory"] as? String == "granted" && support.json["meals"] as? String == "refused", "\(support.text)")
+            // The college's page lists those admitted with the decisions; a decision on what was not asked is refused.
+            let admittedPage = try await client.execute(uri: "/admission/admitted", method: .get, headers: [.cookie: s.college + "; lang=ru"]) { $0.text }
+            #expect(admittedPage.contains("<td>P-PED</td>") && admittedPage.contains("<td>предоставлено</td><td>отказано</td>"), "\(admittedPage.suffix(1200))")
+            let unaskedForm = try await client.execute(
+                uri: "/admission/admitted/support", method: .post,
+                headers: [.contentType: "application/x-www-form-urlencoded", .cookie: s.college + "; lang=ru"],
+                body: ByteBuffer(string: "application=\(ids["pupil2"]!)&dormitory=granted&_csrf=test-csrf-token")) { $0 }
+            #expect(unaskedForm.status == .unprocessableContent && unaskedForm.text.contains("Абитуриент не просил об этом в заявлении"))
             let unasked = try await call(client, .post, "/api/v1/admission/applications/\(ids["pupil2"]!)/support", s.college, ["dormitory": true])
             #expect(unasked.code == "admission.supportNotRequested")
             let unplacedSupport = try await call(client, .post, "/api/v1/admission/applications/\(ids["pupil3"]!)/support", s.college, ["meals": true])

@@ -5,9 +5,9 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 
-/// The college's exam page: the applicants to its programs with special or creative exams or psychometric testing
-/// (003 §32), their registration with the accommodations asked for (003 §38), and the marks sent to the competition
-/// (003 §48).
+/// The college's admission pages: the applicants to its programs with special or creative exams or psychometric
+/// testing (003 §32), their registration with the accommodations asked for (003 §38), the marks sent to the
+/// competition (003 §48); then those admitted, their contracts, and the dormitory and meals decisions (003 §12).
 struct AdmissionExamPagesController {
     let dependencies: ServiceDependencies
     let renderer: Renderer
@@ -16,6 +16,86 @@ struct AdmissionExamPagesController {
         router.get("/admission/exams", use: page)
         router.post("/admission/exams/register", use: register)
         router.post("/admission/exams/marks", use: marks)
+        router.get("/admission/admitted", use: admitted)
+        router.post("/admission/admitted/support", use: support)
+    }
+
+    struct AdmittedRow {
+        let key: String
+        let applicationId: String
+        let program: String
+        let applicant: String
+        let score: String
+        let contract: String
+        let dormitory: String
+        let meals: String
+        let askedDormitory: Bool
+        let askedMeals: Bool
+        let canDecide: Bool
+    }
+
+    struct AdmittedPage {
+        let page: PageChrome
+        let heading: String
+        let notice: String?
+        let hasNotice: Bool
+        let errors: [FieldError]
+        let hasErrors: Bool
+        let rows: [AdmittedRow]
+        let hasRows: Bool
+    }
+
+    @Sendable func admitted(_ request: Request, context: BilimRequestContext) async throws -> Response {
+        guard let actor = try await staff(context) else { return .redirect(to: "/sign-in?next=/admission/admitted", type: .found) }
+        let done = request.uri.queryParameters["done"] != nil
+        return try await renderAdmitted(actor, context: context, notice: done ? "admission_admitted_saved" : nil, errors: [])
+    }
+
+    func renderAdmitted(_ actor: Actor, context: BilimRequestContext, notice: String?, errors: [FieldError], status: HTTPResponse.Status = .ok)
+        async throws -> Response
+    {
+        let lang = context.language
+        let t = renderer.text
+        let db = dependencies.database.sql
+        let outcomes = AdmissionOutcomeRepository(db: db)
+        let programs = try await AdmissionRepository(db: db).programs(year: dependencies.today.year, region: actor.regionCode ?? "")
+            .filter { $0.organizationId == actor.organizationId }
+        let codes = Dictionary(uniqueKeysWithValues: programs.map { ($0.id, $0.code) })
+        var rows: [AdmittedRow] = []
+        for r in try await outcomes.results(year: dependencies.today.year, region: actor.regionCode ?? "") {
+            guard let p = r.programId, let code = codes[p], let app = try await outcomes.application(id: r.applicationId) else { continue }
+            let person = try await ReferenceRepository(db: db).person(iin: app.applicantIin).map { "\($0.surname) \($0.givenName)" } ?? ""
+            rows.append(
+                AdmittedRow(
+                    key: "\(rows.count)", applicationId: r.applicationId, program: code, applicant: "\(person) (\(IINMask.mask(app.applicantIin)))",
+                    score: AllocationExplanation.text(r.score), contract: t("admission_contract_\(r.contractStatus ?? "pending")", lang),
+                    dormitory: AdmissionMessage.supportState(r.dormitory)[lang], meals: AdmissionMessage.supportState(r.meals)[lang],
+                    askedDormitory: r.dormitory != nil, askedMeals: r.meals != nil,
+                    canDecide: r.contractStatus != "expired" && (r.dormitory != nil || r.meals != nil)))
+        }
+        let heading = t("admission_admitted_title", lang)
+        return renderer.html(
+            "admission-admitted",
+            AdmittedPage(
+                page: PageChrome(title: heading, context: context, text: t, path: "/admission/admitted"), heading: heading,
+                notice: notice.map { t($0, lang) }, hasNotice: notice != nil, errors: errors, hasErrors: !errors.isEmpty, rows: rows,
+                hasRows: !rows.isEmpty),
+            status: status)
+    }
+
+    @Sendable func support(_ request: Request, context: BilimRequestContext) async throws -> Response {
+        guard let actor = try await staff(context) else { return .redirect(to: "/sign-in", type: .found) }
+        let f = try await Forms.fields(request: request, context: context)
+        func decision(_ name: String) -> Bool? { f[name].flatMap { $0 == "granted" ? true : $0 == "refused" ? false : nil } }
+        do {
+            _ = try await AdmissionResults(dependencies).decideSupport(
+                f["application"] ?? "", dormitory: decision("dormitory"), meals: decision("meals"), by: actor)
+            return .redirect(to: "/admission/admitted?done=1", type: .normal)
+        } catch let error as DomainError where error.code.category == .validation || error.code.category == .conflict || error.code.category == .forbidden {
+            let message = error.message(in: context.language) + (error.ref.map { " \($0)" } ?? "")
+            return try await renderAdmitted(
+                actor, context: context, notice: nil, errors: [.init(field: "admitted", message: message)], status: ErrorMiddleware.status(error.code.category))
+        }
     }
 
     struct Row {
