@@ -213,9 +213,15 @@ import Testing
             clock.set(almaty: "2026-08-22T09:00")
             // Sessions end after a while idle: everyone signs in again.
             s = try await Sessions(client)
-            let run = try await call(client, .post, "/api/v1/admission/runs/from-applications", s.department)
+            // JSON only: a cross-site form cannot start a run.
+            #expect(try await call(client, .post, "/api/v1/admission/runs/from-applications", s.department).code == "request.invalid")
+            let run = try await call(client, .post, "/api/v1/admission/runs/from-applications?id=run-1", s.department, [String: Any]())
             #expect(run.status == .created && run.json["applicants"] as? Int == 5 && run.json["source"] as? String == "applications", "\(run.text)")
             let runId = run.json["id"] as? String ?? ""
+            // The page's progress bar reads how far the run has got; the finished run names itself.
+            let progress = try await call(client, .get, "/api/v1/admission/run-progress/run-1", s.department)
+            #expect(progress.json["status"] as? String == "finished" && progress.json["runId"] as? String == runId)
+            #expect(try await call(client, .get, "/api/v1/admission/run-progress/run-1", s.college).status == .notFound)
             let result = try await call(client, .get, "/api/v1/admission/runs/\(runId)/result", s.department)
             let assignments = result.json["assignments"] as? [String: Any] ?? [:]
             // The child failed the psychometric test, so competes with the pedagogy score (4.5 + 5) / 2 = 4.75 (003 §54).

@@ -286,12 +286,13 @@ class Runner:
     # --- the duplicate service, walked as its users walk it -----------------------
 
     def last_code(self):
-        """The last one-time code the embedded SMS gateway (the standin_sms table) received."""
+        """The last confirmation code the embedded SMS gateway (the standin_sms table) received. Only confirmation
+        messages: a notification delivered by the outbox meanwhile carries digits too (a case number)."""
         import re, sqlite3
         if not self.sqlite:
             raise CheckFailed("--sqlite is needed to read the confirmation code")
         row = sqlite3.connect(self.sqlite).execute(
-            "SELECT text FROM standin_sms ORDER BY sent_at DESC, rowid DESC LIMIT 1").fetchone()
+            "SELECT text FROM standin_sms WHERE message_key LIKE 'confirm:%' ORDER BY sent_at DESC, rowid DESC LIMIT 1").fetchone()
         m = re.search(r"\d{6}", row[0] if row else "")
         if not m:
             raise CheckFailed("no one-time code in the embedded SMS gateway")

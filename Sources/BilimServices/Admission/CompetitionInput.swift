@@ -10,7 +10,7 @@ package struct CompetitionInput: Sendable {
 
     package init(_ deps: ServiceDependencies) { self.deps = deps }
 
-    package func build(year: Int, region: String) async throws -> Allocation.Instance {
+    package func build(year: Int, region: String, progress: (@Sendable (Int, Int) async -> Void)? = nil) async throws -> Allocation.Instance {
         let db = deps.database.sql
         let repo = AdmissionRepository(db: db)
         let outcomes = AdmissionOutcomeRepository(db: db)
@@ -42,7 +42,8 @@ package struct CompetitionInput: Sendable {
             exams[e.applicationId, default: [:]][e.programId] = .init(marks: marks, psychometricPassed: e.psychometricPassed.map { $0 != 0 })
         }
         var applicants: [Allocation.Applicant] = []
-        for a in applications {
+        for (n, a) in applications.enumerated() {
+            if n % 500 == 0 { await progress?(n, applications.count) }
             let document = grades[a.application.documentId] ?? [:]
             let scored = ApplicantScoring.score(
                 grades: document, allGrades: document.values.sorted(), choices: a.programIds.compactMap { scoring[$0] },
@@ -57,11 +58,53 @@ package struct CompetitionInput: Sendable {
     }
 }
 
+/// How far a run on the applications has got, for the department's progress bar: kept in memory per user and id,
+/// the latest 100.
+package actor RunProgress {
+    package static let shared = RunProgress()
+
+    package enum State: Sendable, Equatable {
+        /// Scoring the applications: done of total.
+        case scoring(done: Int, total: Int)
+        case allocating
+        case finished(runId: String)
+        case failed
+    }
+
+    private var states: [String: State] = [:]
+    private var order: [String] = []
+    static let kept = 100
+
+    package func set(_ id: String, owner: String, _ state: State) {
+        let key = owner + "\u{0}" + id
+        if states.updateValue(state, forKey: key) == nil { order.append(key) }
+        if order.count > Self.kept {
+            for old in order.prefix(order.count - Self.kept) { states[old] = nil }
+            order.removeFirst(order.count - Self.kept)
+        }
+    }
+
+    package func state(_ id: String, owner: String) -> State? { states[owner + "\u{0}" + id] }
+}
+
 extension CompetitionRuns {
     /// The region's competition on its stored applications; the input snapshot is stored as the contract writes it.
-    package func runOnApplications(by actor: Actor) async throws -> CompetitionRunSummary {
+    /// With a progress id, how far it has got can be read from `RunProgress` while it runs.
+    package func runOnApplications(by actor: Actor, progressId: String? = nil) async throws -> CompetitionRunSummary {
         let region = try department(actor)
-        let instance = try await CompetitionInput(deps).build(year: deps.today.year, region: region)
-        return try await run(input: AllocationJSON.encode(instance), by: actor, source: "applications")
+        let id = progressId.flatMap { $0.isEmpty || $0.count > 64 ? nil : $0 }
+        let owner = actor.userId
+        do {
+            let instance = try await CompetitionInput(deps).build(year: deps.today.year, region: region) { done, total in
+                if let id { await RunProgress.shared.set(id, owner: owner, .scoring(done: done, total: total)) }
+            }
+            if let id { await RunProgress.shared.set(id, owner: owner, .allocating) }
+            let summary = try await run(input: AllocationJSON.encode(instance), by: actor, source: "applications")
+            if let id { await RunProgress.shared.set(id, owner: owner, .finished(runId: summary.id)) }
+            return summary
+        } catch {
+            if let id { await RunProgress.shared.set(id, owner: owner, .failed) }
+            throw error
+        }
     }
 }

@@ -16,6 +16,7 @@ struct APIAdmissionOutcomesController {
         router.get("/api/v1/admission/commissions/meetings/{id}", use: meeting)
         router.post("/api/v1/admission/commissions/meetings/{id}/decisions", use: decide)
         router.post("/api/v1/admission/runs/from-applications", use: runOnApplications)
+        router.get("/api/v1/admission/run-progress/{id}", use: runProgress)
         router.post("/api/v1/admission/runs/{id}/publish", use: publish)
         router.get("/api/v1/admission/lists", use: lists)
         router.get("/api/v1/admission/redistribution", use: redistribution)
@@ -116,9 +117,33 @@ struct APIAdmissionOutcomesController {
 
     // MARK: The competition on the applications, its publication and what follows
 
+    /// JSON only, so that a cross-site form cannot start a run; `?id=` names the run's progress for the page's bar.
     @Sendable func runOnApplications(_ request: Request, context: BilimRequestContext) async throws -> Response {
         let actor = try await actor(context)
-        return try JSON.response(try await CompetitionRuns(dependencies).runOnApplications(by: actor), status: .created)
+        guard request.headers[.contentType]?.lowercased().hasPrefix("application/json") == true else {
+            throw DomainError(.requestInvalid, field: "Content-Type", ["field": "Content-Type"])
+        }
+        return try JSON.response(
+            try await CompetitionRuns(dependencies).runOnApplications(by: actor, progressId: request.uri.queryParameters["id"].map(String.init)),
+            status: .created)
+    }
+
+    struct ProgressBody: Encodable {
+        let status: String
+        let done: Int
+        let total: Int
+        let runId: String?
+    }
+
+    @Sendable func runProgress(_ request: Request, context: BilimRequestContext) async throws -> Response {
+        let actor = try await actor(context)
+        switch await RunProgress.shared.state(context.parameters.get("id") ?? "", owner: actor.userId) {
+        case .scoring(let done, let total)?: return try JSON.response(ProgressBody(status: "scoring", done: done, total: total, runId: nil))
+        case .allocating?: return try JSON.response(ProgressBody(status: "allocating", done: 1, total: 1, runId: nil))
+        case .finished(let id)?: return try JSON.response(ProgressBody(status: "finished", done: 1, total: 1, runId: id))
+        case .failed?: return try JSON.response(ProgressBody(status: "failed", done: 0, total: 0, runId: nil))
+        case nil: throw DomainError(.pageNotFound)
+        }
     }
 
     struct PublishInput: Decodable {
