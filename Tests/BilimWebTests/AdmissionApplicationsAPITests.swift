@@ -43,12 +43,26 @@ import Testing
         ) { ($0.status, $0.json) }
     }
 
-    func load(_ client: any TestClientProtocol) async throws {
+    func load(_ client: any TestClientProtocol) async throws { try await Self.loadPrograms(client) }
+
+    /// The department loads the test programs through the API.
+    static func loadPrograms(_ client: any TestClientProtocol, _ csv: String = programs) async throws {
         let department = try await signIn(client, "department")
         let status = try await client.execute(
             uri: "/api/v1/admission/programs/import", method: .post, headers: [.contentType: "text/csv", .cookie: department],
-            body: ByteBuffer(string: Self.programs)) { $0.status }
+            body: ByteBuffer(string: csv)) { $0.status }
         #expect(status == .created)
+    }
+
+    /// The parent applies for their child through the API, confirmed by the code sent by SMS; the application's id.
+    static func applyConfirmed(_ client: any TestClientProtocol, _ deps: ServiceDependencies, choices: [String]) async throws -> String {
+        let parent = try await signIn(client, "applicant")
+        let body = try await confirmed(client, deps, parent, application(choices: choices), prepare: prepare)
+        let created = try await client.execute(
+            uri: "/api/v1/admission/applications", method: .post, headers: [.contentType: "application/json", .cookie: parent],
+            body: ByteBuffer(string: body)) { ($0.status, $0.json) }
+        #expect(created.0 == .created, "\(created.1)")
+        return created.1["id"] as? String ?? ""
     }
 
     func count(_ deps: ServiceDependencies) async throws -> Int {

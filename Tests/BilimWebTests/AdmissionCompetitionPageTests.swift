@@ -25,18 +25,9 @@ import Testing
     func runAndPublish(_ kind: TestDatabase) async throws {
         let clock = MovableClock(almaty: "2026-07-01T10:00")
         try await withTestApp(on: kind, clock: clock) { client, deps, _ in
+            try await AdmissionApplicationsAPITests.loadPrograms(client)
+            _ = try await AdmissionApplicationsAPITests.applyConfirmed(client, deps, choices: ["B-WRK"])
             var department = try await signIn(client, "department")
-            let loaded = try await client.execute(
-                uri: "/api/v1/admission/programs/import", method: .post, headers: [.contentType: "text/csv", .cookie: department],
-                body: ByteBuffer(string: AdmissionApplicationsAPITests.programs)) { $0.status }
-            #expect(loaded == .created)
-            let parent = try await signIn(client, "applicant")
-            let body = try await confirmed(
-                client, deps, parent, AdmissionApplicationsAPITests.application(choices: ["B-WRK"]), prepare: AdmissionApplicationsAPITests.prepare)
-            let applied = try await client.execute(
-                uri: "/api/v1/admission/applications", method: .post, headers: [.contentType: "application/json", .cookie: parent],
-                body: ByteBuffer(string: body)) { $0.status }
-            #expect(applied == .created)
             #expect(try await page(client, department).contains("Конкурс 2026 года"))
             let run = try await form(client, "/admission/competition/run", department, "")
             #expect(run.status == .seeOther && run.headers[.location] == "/admission/competition?done=run")

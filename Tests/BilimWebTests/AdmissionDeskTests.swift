@@ -56,11 +56,7 @@ import Testing
     func setUp(_ client: any TestClientProtocol, _ deps: ServiceDependencies) async throws -> String {
         let name = try PersonName(surname: "Асанов", givenName: "Бакыт", patronymic: nil)
         try await ReferenceRepository(db: deps.database.sql).insert(PersonRow(iin: try IIN(Self.foreigner), name: name, phone: nil, createdAt: deps.clock.now()))
-        let department = try await signIn(client, "department")
-        let status = try await client.execute(
-            uri: "/api/v1/admission/programs/import", method: .post, headers: [.contentType: "text/csv", .cookie: department],
-            body: ByteBuffer(string: AdmissionApplicationsAPITests.programs)) { $0.status }
-        #expect(status == .created)
+        try await AdmissionApplicationsAPITests.loadPrograms(client)
         return try await signIn(client, "college.staff")
     }
 

@@ -19,18 +19,8 @@ import Testing
     @Test("the college registers an applicant for the pedagogy exam and enters the marks from the page (003 §32) (003 §38) (003 §48)", arguments: TestDatabase.allConfigured)
     func exams(_ kind: TestDatabase) async throws {
         try await withTestApp(on: kind, clock: MovableClock(almaty: "2026-07-01T10:00")) { client, deps, _ in
-            let department = try await signIn(client, "department")
-            let loaded = try await client.execute(
-                uri: "/api/v1/admission/programs/import", method: .post, headers: [.contentType: "text/csv", .cookie: department],
-                body: ByteBuffer(string: AdmissionApplicationsAPITests.programs)) { $0.status }
-            #expect(loaded == .created)
-            let parent = try await signIn(client, "applicant")
-            let body = try await confirmed(
-                client, deps, parent, AdmissionApplicationsAPITests.application(choices: ["B-PED", "B-WRK"]), prepare: AdmissionApplicationsAPITests.prepare)
-            let created = try await client.execute(
-                uri: "/api/v1/admission/applications", method: .post, headers: [.contentType: "application/json", .cookie: parent],
-                body: ByteBuffer(string: body)) { $0.json }
-            let id = created["id"] as? String ?? ""
+            try await AdmissionApplicationsAPITests.loadPrograms(client)
+            let id = try await AdmissionApplicationsAPITests.applyConfirmed(client, deps, choices: ["B-PED", "B-WRK"])
             let college = try await signIn(client, "college.staff")
             let page = try await client.execute(uri: "/admission/exams", method: .get, headers: [.cookie: college + "; lang=ru"]) { $0.text }
             #expect(page.contains("<td>B-PED</td>") && !page.contains("<td>B-WRK</td>") && page.contains("Зарегистрировать на экзамен"))

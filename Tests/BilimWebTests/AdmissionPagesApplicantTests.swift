@@ -17,18 +17,10 @@ import Testing
             body: ByteBuffer(string: body + "&_csrf=test-csrf-token")) { $0 }
     }
 
-    func load(_ client: any TestClientProtocol) async throws {
-        let department = try await signIn(client, "department")
-        let status = try await client.execute(
-            uri: "/api/v1/admission/programs/import", method: .post, headers: [.contentType: "text/csv", .cookie: department],
-            body: ByteBuffer(string: AdmissionApplicationsAPITests.programs)) { $0.status }
-        #expect(status == .created)
-    }
-
     @Test("a parent applies for their child through the pages and confirms with the code sent by SMS (003 §12) (003 §16)", arguments: TestDatabase.allConfigured)
     func applies(_ kind: TestDatabase) async throws {
         try await withTestApp(on: kind, clock: MovableClock(almaty: "2026-07-01T10:00")) { client, deps, _ in
-            try await load(client)
+            try await AdmissionApplicationsAPITests.loadPrograms(client)
             let parent = try await signIn(client, "applicant")
             let empty = try await client.execute(uri: "/admission", method: .get, headers: [.cookie: parent + "; lang=ru"]) { $0.text }
             #expect(empty.contains("В этом году заявлений нет."))

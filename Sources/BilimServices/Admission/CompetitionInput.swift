@@ -58,10 +58,9 @@ package struct CompetitionInput: Sendable {
     }
 }
 
-/// How far a run on the applications has got, for the department's progress bar: kept in memory per user and id,
-/// the latest 100.
-package actor RunProgress {
-    package static let shared = RunProgress()
+/// How far a run on the applications has got, for the department's progress bar.
+package enum RunProgress {
+    package static let shared = ProgressBoard<State>(kept: 100)
 
     package enum State: Sendable, Equatable {
         /// Scoring the applications: done of total.
@@ -70,21 +69,6 @@ package actor RunProgress {
         case finished(runId: String)
         case failed
     }
-
-    private var states: [String: State] = [:]
-    private var order: [String] = []
-    static let kept = 100
-
-    package func set(_ id: String, owner: String, _ state: State) {
-        let key = owner + "\u{0}" + id
-        if states.updateValue(state, forKey: key) == nil { order.append(key) }
-        if order.count > Self.kept {
-            for old in order.prefix(order.count - Self.kept) { states[old] = nil }
-            order.removeFirst(order.count - Self.kept)
-        }
-    }
-
-    package func state(_ id: String, owner: String) -> State? { states[owner + "\u{0}" + id] }
 }
 
 extension CompetitionRuns {

@@ -23,33 +23,15 @@ package struct ProgramImportOutcome: Encodable, Sendable {
     package let reservedPlaces: Int
 }
 
-/// How far a file being loaded has got, for the progress bar: kept in memory while it runs, so that it can be read
-/// outside the loading transaction on either database.
-package actor ImportProgress {
-    package static let shared = ImportProgress()
+/// How far a programs file being loaded has got.
+package enum ImportProgress {
+    package static let shared = ProgressBoard<State>(kept: 500)
 
     package enum State: Sendable {
         case running(done: Int, total: Int)
         case loaded(ProgramImportOutcome)
         case refused([ProgramImportCheck.LineError])
     }
-
-    /// By the user who started the import and its id: only they see it, and another user's id cannot overwrite it.
-    private var states: [String: State] = [:]
-    /// Keys oldest first: only the latest imports are kept, so the table cannot grow without end.
-    private var order: [String] = []
-    static let kept = 500
-
-    package func set(_ id: String, owner: String, _ state: State) {
-        let key = owner + "\u{0}" + id
-        if states.updateValue(state, forKey: key) == nil { order.append(key) }
-        if order.count > Self.kept {
-            for old in order.prefix(order.count - Self.kept) { states[old] = nil }
-            order.removeFirst(order.count - Self.kept)
-        }
-    }
-
-    package func state(_ id: String, owner: String) -> State? { states[owner + "\u{0}" + id] }
 }
 
 /// The education department's programs for its region: loaded from a file whole or not at all, with their
