@@ -1,10 +1,69 @@
 import ArgumentParser
 import BilimCore
+import BilimServices
+import BilimStore
 import Foundation
+import Logging
 
 struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "bench", abstract: "Benchmarks that print their figures.", subcommands: [AllocationBench.self])
+        commandName: "bench", abstract: "Benchmarks that print their figures.", subcommands: [AllocationBench.self, CompetitionBench.self])
+
+    /// `bilim bench competition`: a region's applications stored in a database (a throw-away SQLite file, or
+    /// `DATABASE_URL`), then the department's run on them timed end to end: scoring from the database, the
+    /// allocation, and storing the run.
+    struct CompetitionBench: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "competition", abstract: "A region's competition on stored applications: wall time of the whole run.")
+
+        @Option(help: "Applicants of the region.") var applicants = 15_000
+        @Option(help: "Programs of the region.") var programs = 1_000
+        @Option(help: "Seed of the generator.") var seed: UInt64 = 1
+        @Option(help: "Timed runs.") var runs = 3
+
+        func validate() throws {
+            guard applicants >= 0, programs > 0, runs > 0 else { throw ValidationError("applicants must be ≥ 0; programs and runs > 0") }
+        }
+
+        func run() async throws {
+            let env = ProcessInfo.processInfo.environment
+            let file = FileManager.default.temporaryDirectory.appendingPathComponent("bilim-bench-\(UUID().uuidString).sqlite")
+            let url = try DatabaseURL(env["DATABASE_URL"] ?? "sqlite:\(file.path)")
+            var logger = Logger(label: "bilim.bench")
+            logger.logLevel = .warning
+            let database = try await Database.open(url, logger: logger)
+            defer { if env["DATABASE_URL"] == nil { try? FileManager.default.removeItem(at: file) } }
+            do { try await measure(database, url: url, logger: logger) } catch {
+                try? await database.shutdown()
+                throw UsageFailure("bench competition: \(error)")
+            }
+            try await database.shutdown()
+        }
+
+        func measure(_ database: Database, url: DatabaseURL, logger: Logger) async throws {
+            _ = try await MigrationRunner().migrate(on: database)
+            let deps = ServiceDependencies(database: database, passports: try ShippedData.passportCatalog(), logger: logger)
+            let bench = CompetitionBenchmark(deps)
+            let clock = ContinuousClock()
+            let instance = AllocationGenerator(applicants: applicants, programs: programs, regions: 1, seed: seed).make()
+            let stored = try await clock.measure { try await bench.store(instance) }
+            let choices = instance.applicants.reduce(0) { $0 + $1.choices.count }
+            print("stored on \(url.isSQLite ? "SQLite" : "PostgreSQL"): \(applicants) applications, \(programs) programs, \(choices) choices (in \(AllocationBench.ms(stored)))")
+            let actor = try await bench.department()
+            let expected = Allocation.run(instance).assignments.compactMap { $0 }.count
+            var times: [Duration] = []
+            var summary: CompetitionRunSummary?
+            for _ in 0..<runs {
+                times.append(try await clock.measure { summary = try await CompetitionRuns(deps).runOnApplications(by: actor) })
+            }
+            if let s = summary {
+                print("run: \(s.applicants) applicants, \(s.admitted) admitted (the generated instance allocated directly: \(expected)), \(s.notFormed) groups not formed; allocation alone \(s.wallMs) ms")
+            }
+            print("runs: " + times.map(AllocationBench.ms).joined(separator: ", "))
+            let sorted = times.sorted()
+            print("competition run wall time (median of \(runs); scoring from the database, allocation, storing): \(AllocationBench.ms(sorted[sorted.count / 2]))")
+        }
+    }
 
     /// `bilim bench allocation`: a national-scale instance, allocated several times on one thread; prints the wall
     /// time of each run, the median, and the peak memory of the allocation.
@@ -34,7 +93,7 @@ struct BenchCommand: ParsableCommand {
             }
             let choices = instance.applicants.reduce(0) { $0 + $1.choices.count }
             let seats = instance.programs.reduce(0) { $0 + $1.seats }
-            print("instance: \(applicants) applicants, \(programs) programs, \(seats) seats, \(choices) choices (generated in \(ms(generation)))")
+            print("instance: \(applicants) applicants, \(programs) programs, \(seats) seats, \(choices) choices (generated in \(Self.ms(generation)))")
             if let path = writeInstance {
                 try Data(AllocationJSON.encode(instance)).write(to: URL(fileURLWithPath: path), options: .atomic)
                 print("instance written to \(path)")
@@ -53,15 +112,15 @@ struct BenchCommand: ParsableCommand {
             let notFormed = result.programs.filter { $0.status == .notFormed }.count
             let empty = result.programs.filter { $0.status == .empty }.count
             print("result: \(admitted) admitted, \(applicants - admitted) unassigned; \(formed) formed, \(notFormed) not formed, \(empty) empty programs")
-            print("runs: " + times.map(ms).joined(separator: ", "))
+            print("runs: " + times.map(Self.ms).joined(separator: ", "))
             let sorted = times.sorted()
-            print("allocation wall time (median of \(runs), one thread): \(ms(sorted[sorted.count / 2]))")
+            print("allocation wall time (median of \(runs), one thread): \(Self.ms(sorted[sorted.count / 2]))")
             if let peak, let baseline {
                 print("peak memory: \(peak / 1024) MiB resident (\(max(0, peak - baseline) / 1024) MiB above the instance itself)")
             }
         }
 
-        func ms(_ d: Duration) -> String {
+        static func ms(_ d: Duration) -> String {
             let (s, atto) = d.components
             return String(format: "%.1f ms", Double(s) * 1000 + Double(atto) / 1e15)
         }
