@@ -137,4 +137,34 @@ import Testing
             #expect(try await counts(deps) == [0, 0, 0])
         }
     }
+
+    @Test("the desk page: a complete package prints the receipt of acceptance, a court verdict the refusal, a bad grade its message (003 §12) (003 Annex 1 item 9)", arguments: TestDatabase.allConfigured)
+    func page(_ kind: TestDatabase) async throws {
+        try await withTestApp(on: kind, clock: MovableClock(almaty: "2026-07-10T11:00")) { client, deps, _ in
+            let college = try await setUp(client, deps)
+            let form = try await client.execute(uri: "/admission/desk", method: .get, headers: [.cookie: college + "; lang=ru"]) { $0.text }
+            #expect(form.contains("name=\"grade_mathematics\"") && form.contains("Вид на жительство иностранца"))
+            func post(_ body: String) async throws -> TestResponse {
+                try await client.execute(
+                    uri: "/admission/desk", method: .post, headers: [.contentType: "application/x-www-form-urlencoded", .cookie: college + "; lang=ru"],
+                    body: ByteBuffer(string: body + "&_csrf=test-csrf-token")) { $0 }
+            }
+            let docs = Self.complete.map { "doc_\($0)=1" }.joined(separator: "&")
+            let fields = "iin=\(Self.foreigner)&foreignerStatus=residence-permit&country=KG&number=A-1&issuedOn=2026-06-20&base=basic-secondary"
+                + "&grade_kazakh-language=5&grade_mathematics=4.5&choice1=B-WRK&\(docs)&consent=1"
+            let bad = try await post(fields.replacingOccurrences(of: "grade_mathematics=4.5", with: "grade_mathematics=4.555"))
+            #expect(bad.status == .unprocessableContent && bad.text.contains("Оценка «4.555» неверна") && bad.text.contains("href=\"#grade_mathematics\""))
+            #expect(try await counts(deps) == [0, 0, 0])
+            let court = try await post(fields + "&ground_court-ban=1")
+            let courtReceipt = try #require(court.headers[.location])
+            #expect(court.status == .seeOther && courtReceipt.hasPrefix("/receipts/R-2026-"))
+            let refusal = try await client.execute(uri: courtReceipt, method: .get, headers: [.cookie: college]) { $0.text }
+            #expect(refusal.contains("Основания отказа") && refusal.contains("приговора суда"))
+            let taken = try await post(fields)
+            let receipt = try #require(taken.headers[.location])
+            let acceptance = try await client.execute(uri: receipt, method: .get, headers: [.cookie: college]) { $0.text }
+            #expect(acceptance.contains("Вид на жительство") == false && acceptance.contains("Документ, определяющий статус иностранца"))
+            #expect(try await counts(deps) == [1, 1, 2])
+        }
+    }
 }

@@ -536,7 +536,7 @@ def main():
                 for login, path in [("operator", "/courier"), ("school.staff", "/complaints"), ("reviewer", "/complaints"),
                                     ("applicant", "/cases"), ("department", "/admission/programs"),
                                     ("college.staff", "/admission/exams"), ("commission", "/admission/exams"),
-                                    ("college.staff", "/admission/admitted"),
+                                    ("college.staff", "/admission/admitted"), ("college.staff", "/admission/desk"),
                                     ("applicant", "/admission")]:
                     r.signed_in_page_check(lang, login, args.password, path)
     finally:

@@ -15,6 +15,14 @@ package struct DeskAdmissionInput: Sendable, Decodable {
         package var base: EducationBase
         /// Grades by subject, `digits[.d[d]]` from 1 to 5.
         package var grades: [String: String]
+
+        package init(country: String, number: String, issuedOn: CivilDate, base: EducationBase, grades: [String: String]) {
+            self.country = country
+            self.number = number
+            self.issuedOn = issuedOn
+            self.base = base
+            self.grades = grades
+        }
     }
 
     package var applicantIIN: String
@@ -36,6 +44,26 @@ package struct DeskAdmissionInput: Sendable, Decodable {
     package var refusalGrounds: [String]?
     /// The language the receipt is printed in.
     package var language: Language?
+
+    package init(
+        applicantIIN: String, document: ForeignDocument, choices: [String], quotaCategory: String? = nil, outOfCompetition: Bool? = nil,
+        foreignerStatus: String? = nil, documents: [String], identityDocumentValidUntil: CivilDate? = nil, dormitory: Bool? = nil,
+        meals: Bool? = nil, consent: Bool, refusalGrounds: [String]? = nil, language: Language? = nil
+    ) {
+        self.applicantIIN = applicantIIN
+        self.document = document
+        self.choices = choices
+        self.quotaCategory = quotaCategory
+        self.outOfCompetition = outOfCompetition
+        self.foreignerStatus = foreignerStatus
+        self.documents = documents
+        self.identityDocumentValidUntil = identityDocumentValidUntil
+        self.dormitory = dormitory
+        self.meals = meals
+        self.consent = consent
+        self.refusalGrounds = refusalGrounds
+        self.language = language
+    }
 }
 
 package struct DeskAdmissionOutcome: Sendable {
