@@ -28,6 +28,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-asn1.git", from: "1.7.4"),
         .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
+        .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.1"),
     ],
     targets: [
         .target(name: "BilimCore", swiftSettings: strict),
@@ -73,6 +74,7 @@ let package = Package(
             dependencies: [
                 "BilimServices", "BilimStore", "BilimCore",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
                 .product(name: "Mustache", package: "swift-mustache"),
@@ -102,7 +104,10 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
-        .testTarget(name: "BilimCoreTests", dependencies: ["BilimCore"], swiftSettings: strict),
+        .testTarget(
+            name: "BilimCoreTests",
+            dependencies: ["BilimCore", .product(name: "PropertyBased", package: "swift-property-based")],
+            swiftSettings: strict),
         .testTarget(
             name: "BilimSigningTests",
             dependencies: [

@@ -30,7 +30,7 @@ import FoundationNetworking
     func start(_ path: String, port: Int, outbox: Bool) throws -> Process {
         let p = Process()
         p.executableURL = CLI.executable
-        p.arguments = ["serve", "--port", String(port)]
+        p.arguments = ["serve", "--demo", "--port", String(port)]
         var env = ProcessInfo.processInfo.environment
         env["DATABASE_URL"] = "sqlite:\(path)"
         env["BILIM_OUTBOX"] = outbox ? "on" : "off"
@@ -99,10 +99,10 @@ import FoundationNetworking
         let base = "http://127.0.0.1:\(port)"
         let signIn = try await request(
             "POST", base + "/sign-in", body: "login=applicant&password=\(DemoData.password)&_csrf=t",
-            headers: ["Content-Type": "application/x-www-form-urlencoded", "Cookie": "bilim_csrf=t"])
+            headers: ["Content-Type": "application/x-www-form-urlencoded", "Cookie": "__Host-bilim_csrf=t"])
         let session = try #require(signIn.1["set-cookie"]?.firstMatch(of: /bilim_session=([^;]+)/)?.1)
         let application = #"{"service": "S1", "providerId": "org-almaty-school-1", "documentId": "doc-certificate-2002", "documents": ["e-application"], "consent": true}"#
-        let headers = ["Content-Type": "application/json", "Cookie": "bilim_session=\(session)"]
+        let headers = ["Content-Type": "application/json", "Cookie": "__Host-bilim_session=\(session)"]
         // The portal application is confirmed with the one-time code the embedded gateway received.
         let prepared = try await request(
             "POST", base + "/api/v1/cases/confirmations", body: #"{"method": "otp", "application": \#(application)}"#, headers: headers)

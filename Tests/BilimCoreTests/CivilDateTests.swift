@@ -74,18 +74,21 @@ import Testing
     func dayNumberRoundTrip() {
         let first = day("0001-01-01").dayNumber
         let last = day("9999-12-31").dayNumber
-        var previous = CivilDate(dayNumber: first - 1)
+        var previous: CivilDate?
         var failures: [Int] = []
 
         for n in first...last {
             let date = CivilDate(dayNumber: n)
             let real = CivilDate(year: date.year, month: date.month, day: date.day)
-            if date.dayNumber != n || real != date || !(previous < date) { failures.append(n) }
+            if date.dayNumber != n || real != date || !(previous.map { $0 < date } ?? true) { failures.append(n) }
             previous = date
         }
 
         #expect(failures.isEmpty, "first failures: \(failures.prefix(5))")
         #expect(last - first + 1 == 3_652_059)
+        // Outside the range, day numbers saturate to its ends instead of making a year 0 or 10000.
+        #expect(CivilDate(dayNumber: first - 1) == CivilDate.earliest && CivilDate(dayNumber: last + 1) == CivilDate.latest)
+        #expect(CivilDate(dayNumber: .min) == CivilDate.earliest && CivilDate(dayNumber: .max) == CivilDate.latest)
     }
 
     @Test("adding days crosses months and years")

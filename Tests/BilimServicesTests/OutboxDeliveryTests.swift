@@ -35,7 +35,7 @@ import Testing
         try await MigrationRunner().migrate(on: db1)
         try await DemoData.seedIfEmpty(db1, clock: clock)
         let deps1 = ServiceDependencies(database: db1, passports: catalog, clock: clock, logger: TestDatabase.quietLogger)
-        let parent = try await Actor.of(try await ReferenceRepository(db: db1.sql).user(login: "applicant")!, database: db1)
+        let parent = try await Actor.of(try await ReferenceRepository(db: db1.sql).user(login: "applicant")!, database: db1, today: deps1.today)
         _ = try await ConfirmedIntake(deps1).submit(
             Application(
                 service: .s1, channel: .portal, applicantIIN: DemoData.parentIIN.digits, providerId: "org-almaty-school-1",

@@ -25,7 +25,7 @@ struct Scenario: Sendable {
 
     func actor(_ login: String) async throws -> Actor {
         let user = try await ReferenceRepository(db: deps.database.sql).user(login: login)!
-        return try await Actor.of(user, database: deps.database)
+        return try await Actor.of(user, database: deps.database, today: deps.today)
     }
 
     var delivery: OutboxDelivery { OutboxDelivery(database: deps.database, gateway: sms, clock: clock, logger: deps.logger) }

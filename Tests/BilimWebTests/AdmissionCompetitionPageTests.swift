@@ -14,7 +14,7 @@ import Testing
     func form(_ client: any TestClientProtocol, _ uri: String, _ cookie: String, _ body: String) async throws -> TestResponse {
         try await client.execute(
             uri: uri, method: .post, headers: [.contentType: "application/x-www-form-urlencoded", .cookie: cookie + "; lang=ru"],
-            body: ByteBuffer(string: body + "&_csrf=test-csrf-token")) { $0 }
+            body: ByteBuffer(string: body + "&_csrf=\(formToken(cookie))")) { $0 }
     }
 
     func page(_ client: any TestClientProtocol, _ cookie: String, _ uri: String = "/admission/competition") async throws -> String {

@@ -147,7 +147,7 @@ import Testing
             func post(_ body: String) async throws -> TestResponse {
                 try await client.execute(
                     uri: "/admission/desk", method: .post, headers: [.contentType: "application/x-www-form-urlencoded", .cookie: college + "; lang=ru"],
-                    body: ByteBuffer(string: body + "&_csrf=test-csrf-token")) { $0 }
+                    body: ByteBuffer(string: body + "&_csrf=\(formToken(college))")) { $0 }
             }
             let docs = Self.complete.map { "doc_\($0)=1" }.joined(separator: "&")
             let fields = "iin=\(Self.foreigner)&foreignerStatus=residence-permit&country=KG&number=A-1&issuedOn=2026-06-20&base=basic-secondary"

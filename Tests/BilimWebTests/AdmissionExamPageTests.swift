@@ -13,7 +13,7 @@ import Testing
     func form(_ client: any TestClientProtocol, _ uri: String, _ cookie: String, _ body: String) async throws -> TestResponse {
         try await client.execute(
             uri: uri, method: .post, headers: [.contentType: "application/x-www-form-urlencoded", .cookie: cookie + "; lang=ru"],
-            body: ByteBuffer(string: body + "&_csrf=test-csrf-token")) { $0 }
+            body: ByteBuffer(string: body + "&_csrf=\(formToken(cookie))")) { $0 }
     }
 
     @Test("the college registers an applicant for the pedagogy exam and enters the marks from the page (003 §32) (003 §38) (003 §48)", arguments: TestDatabase.allConfigured)

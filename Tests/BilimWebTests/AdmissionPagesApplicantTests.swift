@@ -14,7 +14,7 @@ import Testing
     func form(_ client: any TestClientProtocol, _ uri: String, _ cookie: String, _ body: String) async throws -> TestResponse {
         try await client.execute(
             uri: uri, method: .post, headers: [.contentType: "application/x-www-form-urlencoded", .cookie: cookie + "; lang=ru"],
-            body: ByteBuffer(string: body + "&_csrf=test-csrf-token")) { $0 }
+            body: ByteBuffer(string: body + "&_csrf=\(formToken(cookie))")) { $0 }
     }
 
     @Test("a parent applies for their child through the pages and confirms with the code sent by SMS (003 §12) (003 §16)", arguments: TestDatabase.allConfigured)

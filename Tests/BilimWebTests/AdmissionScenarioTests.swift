@@ -85,6 +85,9 @@ import Testing
         if let body {
             headers[.contentType] = "application/json"
             buffer = ByteBuffer(bytes: try JSONSerialization.data(withJSONObject: body))
+        } else if method == .post {
+            // A body-less POST of the API says it is JSON, as the pages' scripts do: the CSRF door's rule.
+            headers[.contentType] = "application/json"
         }
         return try await client.execute(uri: uri, method: method, headers: headers, body: buffer) { Reply(status: $0.status, text: $0.text) }
     }
@@ -167,6 +170,9 @@ import Testing
                 #expect(r.status == .ok, "\(r.text)")
             }
 
+            // A meeting is recorded once held: not before its day (its date is refused in the future).
+            clock.set(almaty: "2026-08-22T08:00")
+            s = try await Sessions(client)
             // The examination commission's final meeting decides with a quorum; the secretary does not vote (003 §6).
             let meeting = try await call(
                 client, .post, "/api/v1/admission/commissions/meetings", s.commission,
@@ -211,7 +217,12 @@ import Testing
             // Sessions end after a while idle: everyone signs in again.
             s = try await Sessions(client)
             // JSON only: a cross-site form cannot start a run.
-            #expect(try await call(client, .post, "/api/v1/admission/runs/from-applications", s.department).code == "request.invalid")
+            try await client.execute(uri: "/api/v1/admission/runs/from-applications", method: .post, headers: [.cookie: s.department]) { r in
+                #expect(r.status == .forbidden && r.json["code"] as? String == "csrf.invalid")
+            }
+            try await client.execute(
+                uri: "/api/v1/admission/runs/from-applications", method: .post, headers: [.cookie: s.department, .contentType: "text/csv"]
+            ) { r in #expect(r.json["code"] as? String == "request.invalid") }
             let run = try await call(client, .post, "/api/v1/admission/runs/from-applications?id=run-1", s.department, [String: Any]())
             #expect(run.status == .created && run.json["applicants"] as? Int == 5 && run.json["source"] as? String == "applications", "\(run.text)")
             let runId = run.json["id"] as? String ?? ""
@@ -276,7 +287,7 @@ import Testing
             let unaskedForm = try await client.execute(
                 uri: "/admission/admitted/support", method: .post,
                 headers: [.contentType: "application/x-www-form-urlencoded", .cookie: s.college + "; lang=ru"],
-                body: ByteBuffer(string: "application=\(ids["pupil2"]!)&dormitory=granted&_csrf=test-csrf-token")) { $0 }
+                body: ByteBuffer(string: "application=\(ids["pupil2"]!)&dormitory=granted&_csrf=\(formToken(s.college))")) { $0 }
             #expect(unaskedForm.status == .unprocessableContent && unaskedForm.text.contains("Абитуриент не просил об этом в заявлении"))
             let unasked = try await call(client, .post, "/api/v1/admission/applications/\(ids["pupil2"]!)/support", s.college, ["dormitory": true])
             #expect(unasked.code == "admission.supportNotRequested")

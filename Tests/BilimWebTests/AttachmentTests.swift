@@ -23,7 +23,7 @@ import Testing
             func upload(_ type: String, _ bytes: [UInt8], as cookie: String = parent) async throws -> (HTTPResponse.Status, [String: Any]) {
                 try await client.execute(
                     uri: "/api/v1/cases/\(id)/attachments?code=original-education-document", method: .post,
-                    headers: [.contentType: type, .cookie: cookie, .acceptLanguage: "ru", HTTPField.Name("X-Filename")!: "scan.pdf"],
+                    headers: [.contentType: type, .cookie: cookie, .acceptLanguage: "ru", HTTPField.Name("X-Filename")!: "scan.pdf", HTTPField.Name("X-CSRF-Token")!: formToken(cookie)],
                     body: ByteBuffer(bytes: bytes)) { r in (r.status, r.json) }
             }
 
@@ -35,6 +35,11 @@ import Testing
             let liar = try await upload("image/png", Self.pdf)
             #expect(liar.0 == .unprocessableContent && liar.1["code"] as? String == "file.notWhatItSays")
             #expect(liar.1["message"] as? String == "Файл не является тем, чем назван (image/png).")
+            // text/plain is a type a cross-site form can send: without the form token it stops at the CSRF check.
+            try await client.execute(
+                uri: "/api/v1/cases/\(id)/attachments?code=original-education-document", method: .post,
+                headers: [.contentType: "text/plain", .cookie: parent], body: ByteBuffer(string: "hello")
+            ) { r in #expect(r.status == .forbidden && r.json["code"] as? String == "csrf.invalid") }
             let text = try await upload("text/plain", Array("hello".utf8))
             #expect(text.0 == .unprocessableContent && text.1["code"] as? String == "file.typeNotAllowed")
             let big = try await upload("application/pdf", Self.pdf + [UInt8](repeating: 0x20, count: FileCheck.maxBytes))

@@ -140,7 +140,8 @@ import Testing
             let (form, fb) = try await client.execute(
                 uri: "/api/v1/cases", method: .post, headers: [.contentType: "application/x-www-form-urlencoded", .cookie: parent],
                 body: ByteBuffer(string: "service=S1")) { r in (r.status, r.json) }
-            #expect(form == .unprocessableContent && fb["field"] as? String == "Content-Type")
+            // A form body to the JSON API is what a cross-site page could send: refused by the CSRF check.
+            #expect(form == .forbidden && fb["code"] as? String == "csrf.invalid")
 
             #expect(try await ReferenceRepository(db: deps.database.sql).count("cases") == 1)
             #expect(try await CaseRepository(db: deps.database.sql).find(id: id)?.state == "registered")

@@ -15,7 +15,7 @@ import Testing
         try await client.execute(
             uri: uri, method: .post,
             headers: [.contentType: "application/x-www-form-urlencoded", .cookie: cookie + "; lang=\(lang)"],
-            body: ByteBuffer(string: body + "&_csrf=test-csrf-token")
+            body: ByteBuffer(string: body + "&_csrf=\(formToken(cookie))")
         ) { $0 }
     }
 
@@ -82,7 +82,7 @@ import Testing
     func staffPages(_ kind: TestDatabase) async throws {
         let clock = MovableClock(almaty: "2025-03-03T10:00")
         try await withTestApp(on: kind, clock: clock) { client, deps, _ in
-            let parent = try await Actor.of(try await ReferenceRepository(db: deps.database.sql).user(login: "applicant")!, database: deps.database)
+            let parent = try await Actor.of(try await ReferenceRepository(db: deps.database.sql).user(login: "applicant")!, database: deps.database, today: deps.today)
             let c = try #require(try await ConfirmedIntake(deps).submit(
                 Application(service: .s1, channel: .portal, applicantIIN: DemoData.parentIIN.digits, providerId: "org-almaty-school-1",
                             documentId: "doc-certificate-2002", documents: ["e-application"], consent: true, language: .ru), by: parent).caseRow)

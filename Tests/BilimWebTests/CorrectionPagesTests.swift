@@ -42,7 +42,7 @@ import Testing
         try await client.execute(
             uri: "/corrections/new" + query, method: .post,
             headers: [.contentType: "multipart/form-data; boundary=\(Self.boundary)", .cookie: cookie + "; lang=\(lang)"],
-            body: ByteBuffer(bytes: Self.body(parts + (csrf ? [.field("_csrf", "test-csrf-token")] : [])))
+            body: ByteBuffer(bytes: Self.body(parts + (csrf ? [.field("_csrf", formToken(cookie))] : [])))
         ) { $0 }
     }
 
@@ -189,7 +189,7 @@ import Testing
                 let r = try await client.execute(
                     uri: casePath + "/actions", method: .post,
                     headers: [.contentType: "application/x-www-form-urlencoded", .cookie: staff],
-                    body: ByteBuffer(string: "action=\(action)&_csrf=test-csrf-token")) { $0 }
+                    body: ByteBuffer(string: "action=\(action)&_csrf=\(formToken(staff))")) { $0 }
                 #expect(r.status == .seeOther, "\(action)")
             }
             let grades = try await DocumentRegistryRepository(db: deps.database.sql).grades(documentId: "doc-diploma-2006")

@@ -56,8 +56,8 @@ import Testing
         try await withTestApp(on: kind, clock: clock) { client, deps, _ in
             let db = deps.database.sql
             let ref = ReferenceRepository(db: db)
-            let op = try await Actor.of(try await ref.user(login: "operator")!, database: deps.database)
-            let staff = try await Actor.of(try await ref.user(login: "school.staff")!, database: deps.database)
+            let op = try await Actor.of(try await ref.user(login: "operator")!, database: deps.database, today: deps.today)
+            let staff = try await Actor.of(try await ref.user(login: "school.staff")!, database: deps.database, today: deps.today)
             let c = try #require(try await ConfirmedIntake(deps).submit(
                 Application(service: .s1, channel: .stateCorporation, applicantIIN: DemoData.parentIIN.digits, providerId: "org-almaty-school-1",
                             documentId: "doc-certificate-2002", documents: ["application", "identity-document"], consent: true, language: .kk), by: op).caseRow)

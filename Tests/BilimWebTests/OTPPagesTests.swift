@@ -12,7 +12,7 @@ import Testing
     func form(_ client: any TestClientProtocol, _ uri: String, _ body: String) async throws -> TestResponse {
         try await client.execute(
             uri: uri, method: .post,
-            headers: [.contentType: "application/x-www-form-urlencoded", .cookie: "bilim_csrf=t; lang=ru"],
+            headers: [.contentType: "application/x-www-form-urlencoded", .cookie: "__Host-bilim_csrf=t; lang=ru"],
             body: ByteBuffer(string: body + "&_csrf=t")) { $0 }
     }
 
@@ -28,8 +28,8 @@ import Testing
             #expect(wrong.status == .unprocessableContent && wrong.text.contains("Неверный код. Осталось попыток: 4."))
             let right = try await form(client, "/sign-in/otp/verify", "iin=\(DemoData.parentIIN.digits)&code=\(code)")
             #expect(right.status == .seeOther && right.headers[.location] == "/cabinet")
-            let session = try #require(cookies(right)["bilim_session"])
-            try await client.execute(uri: "/cases", method: .get, headers: [.cookie: "bilim_session=\(session); lang=ru"]) { r in
+            let session = try #require(cookies(right)["__Host-bilim_session"])
+            try await client.execute(uri: "/cases", method: .get, headers: [.cookie: "__Host-bilim_session=\(session); lang=ru"]) { r in
                 #expect(r.status == .ok && r.text.contains("Мои заявления"))
             }
             #expect(!logs.text.contains(code) && !logs.text.contains(DemoData.parentIIN.digits))

@@ -43,7 +43,7 @@ import Testing
     @Test("staff sign in with a password, see the cabinet, and sign out; CSRF is required")
     func signIn() async throws {
         try await withTestApp { client, _, logs in
-            let csrf = try await client.execute(uri: "/sign-in", method: .get) { r in try #require(cookies(r)["bilim_csrf"]) }
+            let csrf = try await client.execute(uri: "/sign-in", method: .get) { r in try #require(cookies(r)["__Host-bilim_csrf"]) }
             let form = "login=applicant&password=\(DemoData.password)&_csrf=\(csrf)"
 
             // Without the CSRF cookie the form is refused and nobody is signed in.
@@ -52,31 +52,41 @@ import Testing
                 body: ByteBuffer(string: form)
             ) { r in
                 #expect(r.status == .forbidden)
-                #expect(cookies(r)["bilim_session"] == nil)
+                #expect(cookies(r)["__Host-bilim_session"] == nil)
             }
             let session = try await client.execute(
                 uri: "/sign-in", method: .post,
-                headers: [.contentType: "application/x-www-form-urlencoded", .cookie: "bilim_csrf=\(csrf)"],
+                headers: [.contentType: "application/x-www-form-urlencoded", .cookie: "__Host-bilim_csrf=\(csrf)"],
                 body: ByteBuffer(string: form)
             ) { r in
                 #expect(r.status == .seeOther)
                 #expect(r.headers[.location] == "/cabinet")
-                return try #require(cookies(r)["bilim_session"])
+                return try #require(cookies(r)["__Host-bilim_session"])
             }
             try await client.execute(
-                uri: "/cabinet?lang=kk", method: .get, headers: [.cookie: "bilim_session=\(session); bilim_csrf=\(csrf)"]
+                uri: "/cabinet?lang=kk", method: .get, headers: [.cookie: "__Host-bilim_session=\(session); __Host-bilim_csrf=\(csrf)"]
             ) { r in
                 #expect(r.status == .ok)
                 #expect(r.text.contains("Жеке кабинет"))
                 #expect(r.text.contains("ЖОБ № 0012345"))  // own certificate
                 #expect(r.text.contains("НОБ № 0054321"))  // the minor child's
             }
+            // Signed in, the form token is bound to the session (an HMAC keyed by it): the cookie's token, which a
+            // page could have planted before sign-in, no longer works, and the page carries the bound one.
             try await client.execute(
                 uri: "/sign-out", method: .post,
-                headers: [.contentType: "application/x-www-form-urlencoded", .cookie: "bilim_session=\(session); bilim_csrf=\(csrf)"],
+                headers: [.contentType: "application/x-www-form-urlencoded", .cookie: "__Host-bilim_session=\(session); __Host-bilim_csrf=\(csrf)"],
                 body: ByteBuffer(string: "_csrf=\(csrf)")
+            ) { r in #expect(r.status == .forbidden) }
+            try await client.execute(uri: "/cabinet", method: .get, headers: [.cookie: "__Host-bilim_session=\(session)"]) { r in
+                #expect(r.text.contains("value=\"\(CSRF.token(session: session))\""))
+            }
+            try await client.execute(
+                uri: "/sign-out", method: .post,
+                headers: [.contentType: "application/x-www-form-urlencoded", .cookie: "__Host-bilim_session=\(session); __Host-bilim_csrf=\(csrf)"],
+                body: ByteBuffer(string: "_csrf=\(CSRF.token(session: session))")
             ) { r in #expect(r.status == .seeOther) }
-            try await client.execute(uri: "/cabinet", method: .get, headers: [.cookie: "bilim_session=\(session)"]) { r in
+            try await client.execute(uri: "/cabinet", method: .get, headers: [.cookie: "__Host-bilim_session=\(session)"]) { r in
                 #expect(r.status == .found)
                 #expect(r.headers[.location] == "/sign-in")
             }
@@ -93,14 +103,14 @@ import Testing
         try await withTestApp { client, _, _ in
             try await client.execute(
                 uri: "/sign-in", method: .post,
-                headers: [.contentType: "application/x-www-form-urlencoded", .cookie: "bilim_csrf=abc; lang=ru"],
+                headers: [.contentType: "application/x-www-form-urlencoded", .cookie: "__Host-bilim_csrf=abc; lang=ru"],
                 body: ByteBuffer(string: "login=school.staff&password=nope&_csrf=abc")
             ) { r in
                 #expect(r.status == .unauthorized)
                 #expect(r.text.contains(#"role="alert""#))
                 #expect(r.text.contains("Неверный логин или пароль."))
                 #expect(r.text.contains(#"aria-invalid="true""#))
-                #expect(cookies(r)["bilim_session"] == nil)
+                #expect(cookies(r)["__Host-bilim_session"] == nil)
             }
         }
     }

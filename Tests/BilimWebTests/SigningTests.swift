@@ -53,7 +53,7 @@ struct TestPKI: Sendable {
         return try await client.execute(
             uri: "/api/v1/sign-in/eds", method: .post, headers: [.contentType: "application/json", .acceptLanguage: "ru"],
             body: ByteBuffer(string: body)
-        ) { r in (r.status, r.json, cookies(r)["bilim_session"], id) }
+        ) { r in (r.status, r.json, cookies(r)["__Host-bilim_session"], id) }
     }
 
     @Test("EDS sign-in: ECDSA and RSA certificates of the demo authority sign the challenge; the IIN comes from the certificate (000 List item 8)", arguments: TestDatabase.allConfigured)
@@ -64,7 +64,7 @@ struct TestPKI: Sendable {
                 let (status, body, session, _) = try await attempt(client, cert)
                 #expect(status == .ok, "\(body)")
                 #expect(session != nil && body["role"] as? String == "applicant")
-                let cabinet = try await client.execute(uri: "/cabinet", method: .get, headers: [.cookie: "bilim_session=\(session ?? "")"]) { $0 }
+                let cabinet = try await client.execute(uri: "/cabinet", method: .get, headers: [.cookie: "__Host-bilim_session=\(session ?? "")"]) { $0 }
                 #expect(cabinet.status == .ok && cabinet.text.contains("0012345"))  // the parent's own documents
             }
         }
@@ -152,7 +152,7 @@ func formValue(_ s: String) -> String { s.addingPercentEncoding(withAllowedChara
                 try await client.execute(
                     uri: "/apply/S1", method: .post,
                     headers: [.contentType: "application/x-www-form-urlencoded", .cookie: parent + "; lang=ru"],
-                    body: ByteBuffer(string: body + "&_csrf=test-csrf-token")) { $0 }
+                    body: ByteBuffer(string: body + "&_csrf=\(formToken(parent))")) { $0 }
             }
             let fields = "person=\(DemoData.parentIIN.digits)&document=doc-certificate-2002&eApplication=1&consent=1"
             let check = try await form("step=check&" + fields)
@@ -253,8 +253,8 @@ func formValue(_ s: String) -> String { s.addingPercentEncoding(withAllowedChara
     @Test("a duplicate is issued as a signed Verifiable Credential delivered to Digital documents; the original's credential is superseded, a corrected document's earlier credential revoked", arguments: TestDatabase.allConfigured)
     func credentials(_ kind: TestDatabase) async throws {
         try await Scenario_run(kind) { deps in
-            let parent = try await Actor.of(try await ReferenceRepository(db: deps.database.sql).user(login: "applicant")!, database: deps.database)
-            let staff = try await Actor.of(try await ReferenceRepository(db: deps.database.sql).user(login: "college.staff")!, database: deps.database)
+            let parent = try await Actor.of(try await ReferenceRepository(db: deps.database.sql).user(login: "applicant")!, database: deps.database, today: deps.today)
+            let staff = try await Actor.of(try await ReferenceRepository(db: deps.database.sql).user(login: "college.staff")!, database: deps.database, today: deps.today)
             // S3: correct the diploma twice; each correction issues a credential and revokes the one before.
             for value in ["5", "4.5"] {
                 let a = CorrectionApplication(

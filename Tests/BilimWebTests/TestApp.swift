@@ -25,16 +25,39 @@ func withTestApp<R: Sendable>(
     }
 }
 
+/// The real application with a configuration of the test's, over a live socket or the router.
+func withConfiguredApp<R: Sendable>(
+    _ configuration: WebConfiguration, live: Bool = false,
+    _ body: @Sendable (any TestClientProtocol, ServiceDependencies) async throws -> R
+) async throws -> R {
+    try await TestDatabase.sqlite.with { db in
+        try await DemoData.seedIfEmpty(db, clock: FixedClock.t0)
+        let deps = ServiceDependencies(
+            database: db, passports: try ShippedData.passportCatalog(), clock: FixedClock.t0, ids: SequentialIDs(),
+            logger: TestDatabase.quietLogger)
+        let app = try await buildApplication(configuration: configuration, dependencies: deps, logger: TestDatabase.quietLogger)
+        return try await app.test(live ? .live : .router) { client in try await body(client, deps) }
+    }
+}
+
 /// Signs a demo user in through the form and returns the Cookie header value for their requests.
 func signIn(_ client: any TestClientProtocol, _ login: String) async throws -> String {
     let csrf = "test-csrf-token"
     let session = try await client.execute(
         uri: "/sign-in", method: .post,
-        headers: [.contentType: "application/x-www-form-urlencoded", .cookie: "bilim_csrf=\(csrf)"],
+        headers: [.contentType: "application/x-www-form-urlencoded", .cookie: "__Host-bilim_csrf=\(csrf)"],
         body: ByteBuffer(string: "login=\(login)&password=\(DemoData.password)&_csrf=\(csrf)")
-    ) { r in cookies(r)["bilim_session"] }
+    ) { r in cookies(r)["__Host-bilim_session"] }
     guard let session else { throw TestFailure(description: "\(login) could not sign in") }
-    return "bilim_session=\(session); bilim_csrf=\(csrf)"
+    return "__Host-bilim_session=\(session); __Host-bilim_csrf=\(csrf)"
+}
+
+/// The form token a signed-in page carries: bound to the session in the Cookie header (`CSRF.token(session:)`);
+/// before sign-in, the double-submit cookie.
+func formToken(_ cookie: String) -> String {
+    let pairs = cookie.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces).split(separator: "=", maxSplits: 1) }
+    if let session = pairs.first(where: { $0.first == "__Host-bilim_session" && $0.count == 2 }) { return CSRF.token(session: String(session[1])) }
+    return pairs.first(where: { $0.first == "__Host-bilim_csrf" && $0.count == 2 }).map { String($0[1]) } ?? ""
 }
 
 struct TestFailure: Error, CustomStringConvertible {

@@ -38,7 +38,7 @@ package enum CompetitiveScore {
         guard missing.isEmpty, !subjects.isEmpty else {
             throw DomainError(.admissionGradesMissing, field: "grades", ref: "003 §54", ["subjects": missing.joined(separator: ", ")])
         }
-        let subjectSum = subjects.reduce(0) { $0 + grades[$1]! }
+        let subjectSum = subjects.reduce(0) { $0 + (grades[$1] ?? 0) }
         switch exam {
         case .none:
             return divide(subjectSum, subjects.count)

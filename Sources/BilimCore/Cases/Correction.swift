@@ -91,14 +91,18 @@ package enum Grade {
         return rest % 10 == 0 ? "\(whole).\(rest / 10)" : "\(whole).\(rest < 10 ? "0" : "")\(rest)"
     }
 
-    /// "4", "4.5", "4,50" → 400, 450, 450; nil outside 1–5 or with more than two decimals.
+    /// "4", "4.5", "4,50" → 400, 450, 450; nil outside 1–5 or with more than two decimals. Only ASCII digits, a
+    /// whole part of one or two digits and a fraction of one or two: nothing a request sends can overflow here.
     package static func hundredths(_ text: String) -> Int? {
-        let parts = text.trimmingSpaces.replacing(",", with: ".").split(separator: ".", omittingEmptySubsequences: false)
-        guard (1...2).contains(parts.count), let whole = Int(parts[0]), parts[0].allSatisfy(\.isASCII) else { return nil }
+        let parts = Array(text.trimmingSpaces.replacing(",", with: ".").utf8)
+            .split(separator: UInt8(ascii: "."), maxSplits: 2, omittingEmptySubsequences: false)
+        guard (1...2).contains(parts.count), (1...2).contains(parts[0].count), let whole = Digits.value(parts[0]) else {
+            return nil
+        }
         var fraction = 0
         if parts.count == 2 {
             let f = parts[1]
-            guard (1...2).contains(f.count), f.allSatisfy({ $0.isASCII && $0.isNumber }), let v = Int(f) else { return nil }
+            guard (1...2).contains(f.count), let v = Digits.value(f) else { return nil }
             fraction = f.count == 1 ? v * 10 : v
         }
         let value = whole * 100 + fraction

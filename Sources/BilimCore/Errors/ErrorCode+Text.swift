@@ -37,6 +37,16 @@ extension ErrorCode {
                 kk: "БСН-нің бақылау цифры сәйкес келмейді.",
                 ru: "Контрольная цифра БИН не совпадает.",
                 en: "The BIN check digit does not match.")
+        case .dateOutOfRange:
+            LocalizedText(
+                kk: "«{field}» күні ({value}) рұқсат етілген аралықтан тыс: {range}.",
+                ru: "Дата «{field}» ({value}) вне допустимого диапазона: {range}.",
+                en: "The date '{field}' ({value}) is outside the allowed range: {range}.")
+        case .numberOutOfRange:
+            LocalizedText(
+                kk: "«{field}» мәні рұқсат етілген аралықтан тыс: {range}.",
+                ru: "Значение «{field}» вне допустимого диапазона: {range}.",
+                en: "The value of '{field}' is outside the allowed range: {range}.")
         case .dateMalformed:
             LocalizedText(
                 kk: "«{value}» — күн емес. Пішімі: ЖЖЖЖ-АА-КК.",

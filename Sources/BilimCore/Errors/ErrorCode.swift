@@ -9,6 +9,8 @@ package enum ErrorCode: String, CaseIterable, Sendable, Codable {
     case binFormat = "bin.format"
     case binChecksum = "bin.checksum"
     case dateMalformed = "date.malformed"
+    case dateOutOfRange = "date.outOfRange"
+    case numberOutOfRange = "number.outOfRange"
     case languageUnknown = "language.unknown"
     case nameInvalid = "name.invalid"
     case representativeRequired = "representative.required"

@@ -44,7 +44,20 @@ package struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertibl
         return era * 146_097 + doe - 719_468
     }
 
+    /// The first and last days a `CivilDate` holds (years 1 to 9999, as `init?(year:month:day:)` accepts).
+    package static let earliest = CivilDate(validYear: 1, month: 1, day: 1)
+    package static let latest = CivilDate(validYear: 9999, month: 12, day: 31)
+
+    private init(validYear: Int, month: Int, day: Int) {
+        self.year = validYear
+        self.month = month
+        self.day = day
+    }
+
+    /// The day `z0` days after 1970-01-01, held to the range `earliest...latest` (no date arithmetic traps or leaves
+    /// the years 1–9999: a term counted past the year 9999 ends on its last day).
     package init(dayNumber z0: Int) {
+        let z0 = min(max(z0, CivilDate.earliest.dayNumber), CivilDate.latest.dayNumber)
         let z = z0 + 719_468
         let era = (z >= 0 ? z : z - 146_096) / 146_097
         let doe = z - era * 146_097
@@ -58,14 +71,23 @@ package struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertibl
         self.day = d
     }
 
-    package func adding(days: Int) -> CivilDate { CivilDate(dayNumber: dayNumber + days) }
+    /// Adds days, held to `earliest...latest` (checked arithmetic: an absurd count saturates, it never traps).
+    package func adding(days: Int) -> CivilDate {
+        let (sum, overflow) = dayNumber.addingReportingOverflow(days)
+        if overflow { return days < 0 ? .earliest : .latest }
+        return CivilDate(dayNumber: sum)
+    }
 
     /// Adds calendar months, clamping the day to the target month's length (31 January + 1 month = 28/29 February).
+    /// Held to `earliest...latest`: 9999-06-01 plus three years is 9999-12-31, never a crash.
     package func adding(months: Int) -> CivilDate {
-        let total = year * 12 + (month - 1) + months
-        let y = total / 12
-        let m = total % 12 + 1
-        return CivilDate(year: y, month: m, day: min(day, CivilDate.daysIn(month: m, year: y)))!
+        let (shifted, overflow) = (year * 12 + (month - 1)).addingReportingOverflow(months)
+        if overflow { return months < 0 ? .earliest : .latest }
+        let y = shifted / 12
+        let m = shifted % 12 + 1
+        if shifted < 12 { return .earliest }
+        if y > 9999 { return .latest }
+        return CivilDate(year: y, month: m, day: min(day, CivilDate.daysIn(month: m, year: y))) ?? .latest
     }
 
     package var weekday: Weekday {
@@ -105,12 +127,16 @@ package enum Weekday: String, CaseIterable, Codable, Sendable {
 
 /// ASCII-only digit helpers: `Character.isNumber` accepts Arabic-Indic and other digits, which no rule here allows.
 package enum Digits {
+    /// The value of ASCII digits; nil for an empty run, a non-digit or a value past `Int.max` (checked, never traps).
     package static func value(_ bytes: some Collection<UInt8>) -> Int? {
         guard !bytes.isEmpty else { return nil }
         var v = 0
         for b in bytes {
             guard b >= 0x30, b <= 0x39 else { return nil }
-            v = v * 10 + Int(b - 0x30)
+            let (times, o1) = v.multipliedReportingOverflow(by: 10)
+            let (sum, o2) = times.addingReportingOverflow(Int(b - 0x30))
+            if o1 || o2 { return nil }
+            v = sum
         }
         return v
     }

@@ -54,6 +54,14 @@ package struct Commissions: Sendable {
             throw DomainError(.requestInvalid, field: "present", ["field": "present"])
         }
         guard !input.record.trimmingSpaces.isEmpty else { throw DomainError(.fieldRequired, field: "record", ref: "003 §6") }
+        // The record of a meeting that was held: not after today, and not before the oldest record still kept
+        // (3 years, 003 §6). Any other date is refused here, before any term is counted from it.
+        let today = deps.today
+        let oldest = today.adding(months: -36)
+        guard (oldest...today).contains(input.heldOn) else {
+            throw DomainError(
+                .dateOutOfRange, field: "heldOn", ["field": "heldOn", "value": input.heldOn.iso, "range": "\(oldest.iso) – \(today.iso)"])
+        }
         let row = CommissionMeetingRow(
             id: deps.ids.make(), organizationId: org, kind: input.kind.rawValue, final: input.final ? 1 : 0, heldOn: input.heldOn.iso,
             members: String(decoding: try JSONEncoder().encode(input.members), as: UTF8.self),

@@ -166,10 +166,14 @@ package struct ApplicationConfirmation: Sendable {
         switch proof {
         case .otp(_, let code):
             guard challenge.method == "otp", let hash = challenge.codeHash else { throw DomainError(.challengeInvalid, field: "confirmation") }
+            // Counted before the comparison, atomically: 40 codes sent at once compare at most `maxFailures`.
+            guard let checks = try await repo.countAttempt(id: challenge.id, limit: OTPPolicy.maxFailures) else {
+                deps.logger.notice("confirmation refused", metadata: ["reason": "attempts-exhausted"])
+                throw DomainError(.challengeInvalid, field: "confirmation")
+            }
             guard OTPPolicy.isWellFormed(code), OTPSignIn.constantTimeEqual(OTPSignIn.hash(code, salt: challenge.id), hash) else {
-                let failures = try await repo.recordFailure(id: challenge.id)
                 deps.logger.notice("confirmation refused", metadata: ["reason": "wrong-code"])
-                throw DomainError(.otpWrong, field: "code", ["left": String(max(0, OTPPolicy.maxFailures - failures))])
+                throw DomainError(.otpWrong, field: "code", ["left": String(max(0, OTPPolicy.maxFailures - checks))])
             }
             return VerifiedConfirmation(
                 method: "otp", challengeId: challenge.id, content: content.canonical, contentSha256: content.sha256,

@@ -55,20 +55,28 @@ package struct OTPSignIn: Sendable {
             deps.logger.notice("one-time password refused", metadata: ["reason": "expired-or-used"])
             throw DomainError(.otpExpired, field: "code")
         }
+        // The check is counted before the code is compared, by one statement that refuses past the limit: 50
+        // guesses sent at once compare at most `maxFailures` codes.
+        guard let checks = try await repo.countAttempt(id: challenge.id, limit: OTPPolicy.maxFailures) else {
+            deps.logger.notice("one-time password refused", metadata: ["reason": "attempts-exhausted"])
+            throw try await lockOut(iin.digits, now: now)
+        }
         let matches = OTPPolicy.isWellFormed(code) && Self.constantTimeEqual(Self.hash(code, salt: challenge.id), challenge.codeHash)
         guard matches else {
-            try await repo.recordFailure(id: challenge.id)
             let failures = try await repo.failures(iin: iin.digits, since: now.addingTimeInterval(-TimeInterval(OTPPolicy.windowSeconds)))
             deps.logger.notice("one-time password refused", metadata: ["reason": "wrong-code"])
-            if failures >= OTPPolicy.maxFailures {
-                let until = now.addingTimeInterval(TimeInterval(OTPPolicy.lockoutSeconds))
-                try await repo.lock(iin: iin.digits, until: until)
-                throw DomainError(.otpLocked, field: "code", ["until": Self.local(until, deps)])
-            }
-            throw DomainError(.otpWrong, field: "code", ["left": String(OTPPolicy.maxFailures - failures)])
+            if failures >= OTPPolicy.maxFailures || checks >= OTPPolicy.maxFailures { throw try await lockOut(iin.digits, now: now) }
+            throw DomainError(.otpWrong, field: "code", ["left": String(OTPPolicy.maxFailures - max(failures, checks))])
         }
         guard try await repo.use(id: challenge.id, now: now) else { throw DomainError(.otpExpired, field: "code") }
         return try await Self.applicantUser(iin: iin, now: now, deps: deps)
+    }
+
+    /// Locks the IIN out for `lockoutSeconds` and returns the error that says until when.
+    private func lockOut(_ iin: String, now: Date) async throws -> DomainError {
+        let until = now.addingTimeInterval(TimeInterval(OTPPolicy.lockoutSeconds))
+        try await OTPRepository(db: deps.database.sql).lock(iin: iin, until: until)
+        return DomainError(.otpLocked, field: "code", ["until": Self.local(until, deps)])
     }
 
     private func checkLock(_ iin: String, now: Date) async throws {
@@ -81,14 +89,19 @@ package struct OTPSignIn: Sendable {
     package static func applicantUser(iin: IIN, now: Date, deps: ServiceDependencies) async throws -> UserRow {
         let ref = ReferenceRepository(db: deps.database.sql)
         if let user = try await ref.user(login: "iin:\(iin.digits)") { return user }
-        let existing = try await ref.users().first { $0.personIin == iin.digits && $0.role == Role.applicant.rawValue }
-        if let existing { return existing }
+        if let existing = try await ref.applicantUser(personIIN: iin.digits) { return existing }
         let person = try await deps.identity.person(iin: iin.digits)
         let name = person.map { [$0.surname, $0.givenName, $0.patronymic].compactMap { $0 }.joined(separator: " ") } ?? iin.masked
         let user = UserRow(
             id: deps.ids.make(), login: "iin:\(iin.digits)", passwordHash: nil, role: .applicant, organizationId: nil,
             regionCode: nil, personIin: person == nil ? nil : iin.digits, displayName: name, language: .kk, createdAt: now)
-        try await ref.insert(user)
+        do {
+            try await ref.insert(user)
+        } catch where Database.isUniqueViolation(error) {
+            // Two first sign-ins at once: the other made the user; it is the same person's.
+            if let made = try await ref.user(login: user.login) { return made }
+            throw error
+        }
         return user
     }
 

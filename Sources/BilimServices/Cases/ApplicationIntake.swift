@@ -111,8 +111,18 @@ package struct ApplicationIntake: Sendable {
         }
         // A portal application is confirmed by a one-time code or an EDS over exactly this content.
         // (000 List item 8)
-        let confirmed = a.channel == .portal
-            ? try await ApplicationConfirmation(deps).verify(confirmation, content: a.content, actor: actor) : nil
+        let confirmed: VerifiedConfirmation?
+        do {
+            confirmed = a.channel == .portal
+                ? try await ApplicationConfirmation(deps).verify(confirmation, content: a.content, actor: actor) : nil
+        } catch let error as DomainError where error.code == .challengeInvalid && a.idempotencyKey != nil {
+            // A retry of a submission in flight (a double click, a second tab, another node): its challenge is being
+            // spent by the first, which has not committed yet. Wait for the first's case, a bounded while.
+            if let key = a.idempotencyKey, let earlier = try await awaitEarlier(key: key, actor: actor) {
+                return IntakeOutcome(caseRow: earlier, receipt: nil, repeated: true)
+            }
+            throw error
+        }
 
         let calendar = try await deps.calendars.calendar()
         let closing = passport.schedule(for: a.channel)?.registrationClosesAt ?? Registration.defaultClosingTime
@@ -124,6 +134,31 @@ package struct ApplicationIntake: Sendable {
         // Only a parent applying on the portal for their minor child is recorded as the representative.
         let representative = a.channel == .portal && actor.role == .applicant && iin.digits != actor.personIIN
             ? actor.personIIN : nil
+        do {
+            return try await register(a, actor: actor, iin: iin, passport: passport, confirmed: confirmed, caseId: caseId,
+                representative: representative, pickupOffice: pickupOffice, registeredOn: registeredOn, deadline: deadline,
+                now: now, local: local)
+        } catch {
+            // A submission that ran at the same moment won: the same idempotency key answers with its case; any
+            // other open case for the document is the same clear conflict the check above gives.
+            if let key = a.idempotencyKey, let earlier = try await earlier(key: key, actor: actor) {
+                return IntakeOutcome(caseRow: earlier, receipt: nil, repeated: true)
+            }
+            if Database.isUniqueViolation(error),
+                let open = try await CaseRepository(db: deps.database.sql).openDuplicate(
+                    service: a.service, applicantIIN: a.applicantIIN, providerId: a.providerId, documentId: a.documentId)
+            {
+                throw DomainError(.applicationDuplicate, field: "documentId", ["number": open.registrationNumber])
+            }
+            throw error
+        }
+    }
+
+    private func register(
+        _ a: Application, actor: Actor, iin: IIN, passport: ServicePassport, confirmed: VerifiedConfirmation?, caseId: String,
+        representative: String?, pickupOffice: String?, registeredOn: CivilDate, deadline: CivilDate, now: Date,
+        local: LocalDateTime
+    ) async throws -> IntakeOutcome {
         return try await deps.database.transaction { db in
             // Checked again inside the transaction: a submission racing this one may have registered first.
             if let key = a.idempotencyKey,
@@ -219,6 +254,15 @@ package struct ApplicationIntake: Sendable {
         guard let doc, doc.holderIin == iin.digits, doc.organizationId == a.providerId else {
             throw DomainError(.documentNotHolders, field: "documentId")
         }
+    }
+
+    /// The case registered under an idempotency key, waiting up to 3 s for a submission still in its transaction.
+    private func awaitEarlier(key: String, actor: Actor) async throws -> CaseRow? {
+        for _ in 0..<60 {
+            if let row = try await earlier(key: key, actor: actor) { return row }
+            try await Task.sleep(for: .milliseconds(50))
+        }
+        return nil
     }
 
     private func earlier(key: String, actor: Actor) async throws -> CaseRow? {

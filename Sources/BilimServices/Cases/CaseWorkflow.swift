@@ -35,7 +35,9 @@ package struct CaseWorkflow: Sendable {
     package static func facts(_ row: CaseRow) -> CaseFacts {
         CaseFacts(
             state: CaseState(rawValue: row.state) ?? .registered, channel: Channel(rawValue: row.channel) ?? .portal,
-            deadline: CivilDate(iso: row.deadline)!, pickupAtStateCorporation: row.pickupAtStateCorporation == 1,
+            // A stored deadline is always an ISO date (written by the intake); an unreadable one counts as the
+            // latest day, so nothing is flagged overdue by a bad row and nothing traps on it.
+            deadline: CivilDate(iso: row.deadline) ?? .latest, pickupAtStateCorporation: row.pickupAtStateCorporation == 1,
             hearingNoticeOn: row.hearingNoticeOn.flatMap { CivilDate(iso: $0) },
             resultReceivedOn: row.resultReceivedOn.flatMap { CivilDate(iso: $0) },
             hearingOn: row.hearingOn.flatMap { CivilDate(iso: $0) }, service: ServiceID(rawValue: row.service) ?? .s1)

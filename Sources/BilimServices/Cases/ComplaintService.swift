@@ -86,7 +86,9 @@ package struct ComplaintService: Sendable {
     package func act(_ command: ComplaintCommand, on id: String, answer: String, by actor: Actor) async throws -> ComplaintRow {
         let (complaint, caseRow) = try await visibleComplaint(id, to: actor)
         let calendar = try await deps.calendars.calendar()
-        let registered = CivilDate(iso: complaint.registeredOn)!
+        guard let registered = CivilDate(iso: complaint.registeredOn) else {
+            throw DomainError(.internalError, ["detail": "complaint \(complaint.id) has no readable registration date"])
+        }
         let terms = try ComplaintTerms(registeredOn: registered, calendar: calendar)
         let next = try ComplaintMachine.decide(
             command, by: actor.role, state: ComplaintState(rawValue: complaint.state) ?? .registered,

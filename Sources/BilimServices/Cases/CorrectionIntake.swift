@@ -93,9 +93,10 @@ package struct CorrectionIntake: Sendable {
         // (002 List item 3): 3 working days.
         let deadline = try term.deadline(registeredOn: registeredOn, channel: .portal, calendar: calendar, acceptedOn: local.date)
         let caseId = deps.ids.make()
-        let copy = a.copy!
+        guard let copy = a.copy else { throw DomainError(.correctionCopyRequired, field: "copy", ref: "002 §6") }
         let mediaType = try FileCheck.check(declaredType: copy.mediaType, bytes: copy.bytes)
         let representative = doc.holderIin != actor.personIIN ? actor.personIIN : nil
+        do {
         return try await deps.database.transaction { db in
             if let key = a.idempotencyKey,
                 let row = try await db.select().column("case_id").from("idempotency_keys")
@@ -143,6 +144,17 @@ package struct CorrectionIntake: Sendable {
                 for: row, passport: passport, documents: ["application", "education-document-copy"], ids: deps.ids, now: now, db: db)
             try await Notifier(db: db, ids: deps.ids, now: now).notify(.registered, caseRow: row, eventSeq: event.seq)
             return IntakeOutcome(caseRow: row, receipt: nil, repeated: false)
+        }
+        } catch {
+            // A submission that ran at the same moment won: the same idempotency key answers with its case; the
+            // index on open corrections cases turns any other into the same clear conflict as the check above.
+            if let key = a.idempotencyKey, let earlier = try await earlier(key: key, actor: actor) {
+                return IntakeOutcome(caseRow: earlier, receipt: nil, repeated: true)
+            }
+            if Database.isUniqueViolation(error), let open = try await openCase(documentId: doc.id, db: deps.database.sql) {
+                throw DomainError(.applicationDuplicate, field: "documentId", ["number": open])
+            }
+            throw error
         }
     }
 

@@ -127,3 +127,19 @@ package final class Database: Sendable {
 private struct PoolBox: @unchecked Sendable {
     let pool: EventLoopGroupConnectionPool<PostgresConnectionSource>
 }
+
+extension Database {
+    /// Whether an error is the database refusing a row that breaks a unique constraint or index (SQLite's
+    /// "UNIQUE constraint failed", PostgreSQL's SQLSTATE 23505): a race that lost, to be answered as a conflict.
+    package static func isUniqueViolation(_ error: any Error) -> Bool {
+        if let e = error as? SQLiteError {
+            switch e.reason {
+            case .constraintUniqueFailed, .constraintPrimaryKeyFailed: return true
+            case .constraint: return e.message.contains("UNIQUE constraint failed")
+            default: return false
+            }
+        }
+        if let e = error as? PSQLError { return e.serverInfo?[.sqlState] == "23505" }
+        return false
+    }
+}

@@ -24,5 +24,6 @@ package enum Migrations {
         CreateAdmissionOutcomes(),
         CreateDeskAdmission(),
         CreateAdmissionConfirmations(),
+        CreateUniquenessAndLookups(),
     ]
 }

@@ -48,9 +48,13 @@ package struct ChallengeRepository: Sendable {
             .map { try $0.model(ChallengeRow.self) }
     }
 
-    package func recordFailure(id: String) async throws -> Int {
-        try await db.update("signing_challenges").set("failures", to: SQLRaw("failures + 1")).where("id", .equal, id).run()
-        return try await find(id: id)?.failures ?? 0
+    /// Counts one check of a code before it is compared, in one statement that refuses past `limit` or on a spent
+    /// challenge: however many requests arrive at once, at most `limit` codes are compared. Returns the checks made
+    /// including this one, or nil when none is left.
+    package func countAttempt(id: String, limit: Int) async throws -> Int? {
+        try await db.update("signing_challenges").set("failures", to: SQLRaw("failures + 1"))
+            .where("id", .equal, id).where("failures", .lessThan, limit).where("used_at", .is, SQLLiteral.null)
+            .returning("failures").first(decodingColumn: "failures", as: Int.self)
     }
 
     /// Marks the challenge used; false when it was used already (a replay) — checked in the same statement.

@@ -42,8 +42,7 @@ package struct CourierRepository: Sendable {
     /// How many registries the office has formed on a day: the next one's run number is this plus one.
     package func runs(officeId: String, on day: CivilDate) async throws -> Int {
         try await db.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from("courier_registries")
-            .where("office_id", .equal, officeId).where("formed_on", .equal, day.iso).first()!
-            .decode(column: "n", as: Int.self)
+            .where("office_id", .equal, officeId).where("formed_on", .equal, day.iso).first(decodingColumn: "n", as: Int.self) ?? 0
     }
 
     package func insert(_ row: CourierRegistryRow, caseIds: [String]) async throws {

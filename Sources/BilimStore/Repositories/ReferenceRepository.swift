@@ -51,6 +51,12 @@ package struct ReferenceRepository: Sendable {
             .map { try $0.model(PersonRow.self) }
     }
 
+    /// A person's applicant user, by the indexed IIN (never a scan of every user).
+    package func applicantUser(personIIN: String) async throws -> UserRow? {
+        try await db.select().column("*").from("users").where("person_iin", .equal, personIIN).where("role", .equal, "applicant")
+            .orderBy("created_at").limit(1).first().map { try $0.model(UserRow.self) }
+    }
+
     package func user(login: String) async throws -> UserRow? {
         try await db.select().column("*").from("users").where("login", .equal, login).first()
             .map { try $0.model(UserRow.self) }
@@ -66,8 +72,7 @@ package struct ReferenceRepository: Sendable {
     }
 
     package func count(_ table: String) async throws -> Int {
-        try await db.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from(table).first()!
-            .decode(column: "n", as: Int.self)
+        try await db.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from(table).first(decodingColumn: "n", as: Int.self) ?? 0
     }
 }
 

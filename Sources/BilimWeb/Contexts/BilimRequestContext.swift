@@ -10,9 +10,14 @@ package struct BilimRequestContext: RequestContext {
     package var user: UserRow?
     package var sessionToken: String?
     package var csrfToken: String?
+    /// The socket peer's IP address, when the connection has one.
+    package let peer: String?
+    /// The client's address as `ClientAddressMiddleware` resolved it (peer, or X-Forwarded-For past trusted proxies).
+    package var clientAddress = "unknown"
 
     package init(source: ApplicationRequestContextSource) {
         coreContext = .init(source: source)
+        peer = source.channel.remoteAddress?.ipAddress
     }
 
     /// The request id Hummingbird puts in every log line of this request.

@@ -11,7 +11,7 @@ struct SigningController {
     let dependencies: ServiceDependencies
     let renderer: Renderer
     let sessions: Sessions
-    let secureCookies: Bool
+    let cookies: CookiePolicy
 
     func add(to router: Router<BilimRequestContext>) {
         router.get("/sign-in/eds", use: edsPage)
@@ -58,12 +58,7 @@ struct SigningController {
     func startSession(_ user: UserRow, redirect: String?) async throws -> Response {
         let token = try await sessions.start(userId: user.id)
         var response = redirect.map { Response.redirect(to: $0, type: .normal) } ?? Response(status: .ok)
-        response.setCookie(
-            Cookie(name: SessionMiddleware.sessionCookie, value: token, path: "/", secure: secureCookies, httpOnly: true, sameSite: .lax))
-        response.setCookie(
-            Cookie(
-                name: SessionMiddleware.csrfCookie, value: Sessions.randomToken(), path: "/", secure: secureCookies,
-                httpOnly: true, sameSite: .strict))
+        cookies.startSession(token, on: &response)
         return response
     }
 

@@ -1,3 +1,4 @@
+import BilimCore
 import BilimServices
 import BilimStore
 import Logging
@@ -9,6 +10,9 @@ import Prometheus
 struct SystemController {
     let dependencies: ServiceDependencies
     let registry: PrometheusCollectorRegistry
+    /// `BILIM_METRICS_TOKEN`: when set, /metrics answers only `Authorization: Bearer <token>`; when not, only the
+    /// machine itself (a loopback peer) may read it. Anyone else gets the same 404 as an unknown page.
+    let metricsToken: String?
 
     func add(to router: Router<BilimRequestContext>) {
         router.get("/health", use: health)
@@ -39,8 +43,17 @@ struct SystemController {
             body: .init(byteBuffer: ByteBuffer(bytes: body)))
     }
 
+    static let loopback = [AddressRange("127.0.0.0/8"), AddressRange("::1")].compactMap { $0 }
+
     @Sendable func metrics(_ request: Request, context: BilimRequestContext) async throws -> Response {
-        Response(
+        let allowed: Bool
+        if let metricsToken, !metricsToken.isEmpty {
+            allowed = CSRF.matches(request.headers[.authorization], "Bearer " + metricsToken)
+        } else {
+            allowed = context.peer.map { peer in Self.loopback.contains { $0.contains(peer) } } ?? true
+        }
+        guard allowed else { throw DomainError(.pageNotFound) }
+        return Response(
             status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
             body: .init(byteBuffer: ByteBuffer(bytes: registry.emitToBuffer())))
     }

@@ -15,7 +15,8 @@ struct Serve: AsyncParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Run the web server.")
     @Option(help: "Address to listen on.") var host = ProcessInfo.processInfo.environment["BILIM_HOST"] ?? "127.0.0.1"
     @Option(help: "Port to listen on.") var port = Int(ProcessInfo.processInfo.environment["BILIM_PORT"] ?? "") ?? 8080
-    @Flag(help: "Do not create demo data on an empty database.") var noDemo = false
+    @Flag(help: "Create the demo accounts (with their published password), data and EDS authority on an empty database (also BILIM_DEMO=1). Never with an https BILIM_PUBLIC_URL.")
+    var demo = false
     @Option(help: "Directory of service passport JSON files (default: the shipped ones).") var passports: String?
 
     func run() async throws {
@@ -54,8 +55,25 @@ struct Serve: AsyncParsableCommand {
             try? await database.shutdown()
             throw UsageFailure("cannot start: \(error)")
         }
-        // Demo accounts share a published password: only on the embedded database, or when asked for explicitly.
-        let demo = !noDemo && (url.isSQLite || env["BILIM_DEMO"] == "1")
+        // Demo accounts share a published password: only when asked for, and never on a public https address.
+        let demo = self.demo || env["BILIM_DEMO"] == "1"
+        let publicURL = env["BILIM_PUBLIC_URL"].flatMap { $0.isEmpty ? nil : $0 }
+        if demo, publicURL?.lowercased().hasPrefix("https://") == true {
+            try? await database.shutdown()
+            throw UsageFailure("cannot start: demo data (published passwords) is never served on an https BILIM_PUBLIC_URL")
+        }
+        // Absolute links (a document's QR code) come from BILIM_PUBLIC_URL only, never from a request's Host header.
+        guard publicURL != nil || demo else {
+            try? await database.shutdown()
+            throw UsageFailure("cannot start: set BILIM_PUBLIC_URL, the address people reach the service at (printed in documents' QR codes)")
+        }
+        let trusted: [AddressRange]
+        switch AddressRange.list(env["BILIM_TRUSTED_PROXIES"] ?? "") {
+        case .success(let list): trusted = list
+        case .failure(let bad):
+            try? await database.shutdown()
+            throw UsageFailure("cannot start: BILIM_TRUSTED_PROXIES: \(bad)")
+        }
         // EDS: the trust store (ca.pem and *.crl) from BILIM_EDS_TRUST; the demo makes its own test authority.
         var trust = env["BILIM_EDS_TRUST"].map { URL(fileURLWithPath: $0) }
         if trust == nil, demo {
@@ -99,8 +117,10 @@ struct Serve: AsyncParsableCommand {
             logger: Logger(label: "bilim.outbox"))
         let workers: [any Service] = (env["BILIM_OUTBOX"] == "off" ? [] : [OutboxWorker(delivery: delivery)]) + [ContractExpiryWorker(deps: deps)]
         let app = try await buildApplication(
-            configuration: WebConfiguration(host: host, port: port, secureCookies: env["BILIM_SECURE_COOKIES"] == "1",
-                publicURL: env["BILIM_PUBLIC_URL"]),
+            configuration: WebConfiguration(
+                host: host, port: port, secureCookies: env["BILIM_SECURE_COOKIES"] != "0",
+                publicURL: publicURL ?? "http://\(host):\(port)", trustedProxies: trusted,
+                metricsToken: env["BILIM_METRICS_TOKEN"]),
             dependencies: deps, registry: registry, services: workers, logger: logger)
         say("Bilim is running on \(url): open http://\(host):\(port)/")
         do {

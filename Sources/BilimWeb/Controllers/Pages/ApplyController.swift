@@ -123,7 +123,10 @@ struct ApplyController {
         let ref = ReferenceRepository(db: db)
         let me = context.user?.personIin ?? ""
         var people = [Option(value: me, label: t("apply_self", lang), selected: v.person == me || v.person.isEmpty)]
-        for child in try await ref.children(of: me) {
+        // Only the children the parent represents today: a child who has turned 18 acts for themself.
+        let minors = try await context.user.asyncMap { try await Actor.of($0, database: dependencies.database, today: dependencies.today) }?
+            .childrenIINs.sorted() ?? []
+        for child in minors {
             let p = try await ref.person(iin: child)
             let name = [p?.surname, p?.givenName].compactMap { $0 }.joined(separator: " ")
             people.append(Option(value: child, label: name, selected: v.person == child))

@@ -4,13 +4,14 @@ import BilimStore
 import Foundation
 import Hummingbird
 import Logging
+import Metrics
 
 /// Staff sign-in with a password, sign-out, and the personal cabinet behind them.
 struct AuthController {
     let dependencies: ServiceDependencies
     let renderer: Renderer
     let sessions: Sessions
-    let secureCookies: Bool
+    let cookies: CookiePolicy
     let gateway: any SMSGateway
 
     func add(to router: Router<BilimRequestContext>) {
@@ -70,7 +71,14 @@ struct AuthController {
         do {
             user = try await StaffSignIn(database: dependencies.database).signIn(login: login, password: password)
         } catch let error as DomainError {
-            context.logger.notice("sign-in refused", metadata: ["error.code": .string(error.code.rawValue)])
+            // The login pseudonymised (it may be a person's name), with the peer address, and counted.
+            context.logger.notice(
+                "sign-in refused",
+                metadata: [
+                    "error.code": .string(error.code.rawValue), "login.pseudonym": .string(Pseudonym.of(login)),
+                    "client.address": .string(context.clientAddress),
+                ])
+            Counter(label: "bilim_sign_in_refused_total", dimensions: [("method", "password")]).increment()
             return page(
                 context: context, login: login,
                 errors: [FieldError(field: "password", message: error.message(in: lang))], status: .unauthorized)
@@ -78,15 +86,7 @@ struct AuthController {
         let token = try await sessions.start(userId: user.id)
         context.logger.info("signed in", metadata: ["actor.role": .string(user.role)])
         var response = Response.redirect(to: "/cabinet", type: .normal)
-        response.setCookie(
-            Cookie(
-                name: SessionMiddleware.sessionCookie, value: token, path: "/", secure: secureCookies, httpOnly: true,
-                sameSite: .lax))
-        // A new CSRF token with the new session: a token planted before sign-in is worthless after it.
-        response.setCookie(
-            Cookie(
-                name: SessionMiddleware.csrfCookie, value: Sessions.randomToken(), path: "/", secure: secureCookies,
-                httpOnly: true, sameSite: .strict))
+        cookies.startSession(token, on: &response)
         return response
     }
 
@@ -95,7 +95,7 @@ struct AuthController {
         _ = try await Forms.decode(Form.self, request: request, context: context)
         if let token = context.sessionToken { try await sessions.end(token: token) }
         var response = Response.redirect(to: "/", type: .normal)
-        response.setCookie(Cookie(name: SessionMiddleware.sessionCookie, value: "", maxAge: 0, path: "/", httpOnly: true))
+        response.setCookie(cookies.sessionCleared())
         return response
     }
 
@@ -107,10 +107,9 @@ struct AuthController {
         let codeError: String?
     }
 
-    /// The client address for the per-address limit: the connecting peer (a load balancer should pass the real one).
-    func address(_ request: Request, _ context: BilimRequestContext) -> String {
-        request.headers[.init("X-Forwarded-For")!]?.split(separator: ",").first.map { String($0).trimmingSpaces } ?? "direct"
-    }
+    /// The client address for the per-address limit: the socket peer, or the client a trusted proxy names
+    /// (`ClientAddressMiddleware`).
+    func address(_ request: Request, _ context: BilimRequestContext) -> String { context.clientAddress }
 
     /// Step 1: the IIN; a code goes by SMS to the phone registered for it. (000 List item 8)
     @Sendable func otpRequest(_ request: Request, context: BilimRequestContext) async throws -> Response {
@@ -144,18 +143,20 @@ struct AuthController {
             user = try await OTPSignIn(dependencies, gateway: gateway).verify(
                 iin: iin, code: (f["code"] ?? "").trimmingSpaces, address: address(request, context))
         } catch let error as DomainError where error.code.category != .unavailable {
+            context.logger.notice(
+                "sign-in refused",
+                metadata: [
+                    "error.code": .string(error.code.rawValue), "login.pseudonym": .string(Pseudonym.of(iin)),
+                    "client.address": .string(context.clientAddress),
+                ])
+            Counter(label: "bilim_sign_in_refused_total", dimensions: [("method", "otp")]).increment()
             return otpPage(
                 context: context, iin: iin, errors: [FieldError(field: "code", message: error.message(in: context.language))],
                 status: ErrorMiddleware.status(error.code.category))
         }
         let token = try await sessions.start(userId: user.id)
         var response = Response.redirect(to: "/cabinet", type: .normal)
-        response.setCookie(
-            Cookie(name: SessionMiddleware.sessionCookie, value: token, path: "/", secure: secureCookies, httpOnly: true, sameSite: .lax))
-        response.setCookie(
-            Cookie(
-                name: SessionMiddleware.csrfCookie, value: Sessions.randomToken(), path: "/", secure: secureCookies,
-                httpOnly: true, sameSite: .strict))
+        cookies.startSession(token, on: &response)
         return response
     }
 
@@ -213,7 +214,7 @@ struct AuthController {
     }
 }
 
-/// URL-encoded form bodies, with the CSRF check every form passes through.
+/// URL-encoded form bodies (their CSRF token was checked by `CSRFMiddleware`).
 enum Forms {
     static func decode<T: Decodable>(_ type: T.Type, request: Request, context: BilimRequestContext) async throws -> T {
         let text = try await checkedBody(request: request, context: context)
@@ -227,11 +228,6 @@ enum Forms {
     }
 
     private static func checkedBody(request: Request, context: BilimRequestContext) async throws -> String {
-        let text = String(buffer: try await Body.collect(request, context))
-        let fields = (try? URLEncodedFormDecoder().decode([String: String].self, from: text)) ?? [:]
-        guard let sent = fields["_csrf"], let expected = request.cookies[SessionMiddleware.csrfCookie]?.value,
-            !expected.isEmpty, sent == expected
-        else { throw DomainError(.csrfInvalid, field: "_csrf") }
-        return text
+        String(buffer: try await Body.collect(request, context))
     }
 }

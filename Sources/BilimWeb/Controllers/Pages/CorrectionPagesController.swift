@@ -199,11 +199,13 @@ struct CorrectionPagesController {
         return try await formPage(values: Values(), errors: [], context: context)
     }
 
-    /// The applicant's and their minor children's valid documents that S3 corrects.
-    func documents(for iin: String) async throws -> [EducationDocumentRow] {
+    /// The applicant's and their minor children's valid documents that S3 corrects (a child who has turned 18 acts
+    /// for themself, so their documents are not offered to the parent).
+    func documents(for user: UserRow) async throws -> [EducationDocumentRow] {
         let db = dependencies.database.sql
         var out: [EducationDocumentRow] = []
-        for holder in [iin] + (try await ReferenceRepository(db: db).children(of: iin)) {
+        let actor = try await Actor.of(user, database: dependencies.database, today: dependencies.today)
+        for holder in [actor.personIIN].compactMap({ $0 }) + actor.childrenIINs.sorted() {
             out += try await DocumentRegistryRepository(db: db).documents(holderIIN: holder).filter {
                 Self.kinds.contains($0.kind) && $0.status == "valid"
             }
@@ -220,7 +222,7 @@ struct CorrectionPagesController {
     {
         let lang = context.language
         let t = renderer.text
-        let docs = try await documents(for: context.user?.personIin ?? "")
+        let docs = try await context.user.asyncMap { try await documents(for: $0) } ?? []
         // The document is chosen on the same form: every subject of the eligible documents is offered, and the
         // server checks the field against the chosen document.
         var subjects: [String] = []

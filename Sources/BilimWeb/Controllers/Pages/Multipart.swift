@@ -41,8 +41,7 @@ package enum Multipart {
 
     static func malformed() -> DomainError { DomainError(.requestInvalid, field: "body", ["field": "body"]) }
 
-    /// The whole body, checked for the CSRF token every form carries (the same double-submit check as
-    /// `Forms.fields`). Over `limit` it is `request.tooLarge`.
+    /// The whole body (its CSRF token was checked by `CSRFMiddleware`). Over `limit` it is `request.tooLarge`.
     static func form(request: Request, context: BilimRequestContext, limit: Int = maxBodySize) async throws -> MultipartForm {
         let boundary = try boundary(contentType: request.headers[.contentType] ?? "")
         let buffer: ByteBuffer
@@ -51,11 +50,7 @@ package enum Multipart {
         } catch {
             throw DomainError(.requestTooLarge, field: "body")
         }
-        let form = try parse(Array(buffer.readableBytesView), boundary: boundary)
-        guard let sent = form.fields["_csrf"], let expected = request.cookies[SessionMiddleware.csrfCookie]?.value,
-            !expected.isEmpty, sent == expected
-        else { throw DomainError(.csrfInvalid, field: "_csrf") }
-        return form
+        return try parse(Array(buffer.readableBytesView), boundary: boundary)
     }
 
     /// The boundary named by a `multipart/form-data` Content-Type (quoted or not, 1–70 characters).

@@ -27,8 +27,7 @@ struct SignedDocumentPages {
     let dependencies: ServiceDependencies
     let renderer: Renderer
     /// The address printed in the QR code; without it, the one the request came to.
-    let publicURL: String?
-    let secureCookies: Bool
+    let publicURL: String
 
     func add(to router: Router<BilimRequestContext>) {
         router.get("/documents/{number}/view", use: view)
@@ -149,11 +148,10 @@ struct SignedDocumentPages {
         return renderer.html("signed-document", page)
     }
 
-    /// The public address of this server: configured, or the one the request names.
+    /// The public address of this server, as configured (`BILIM_PUBLIC_URL`): never the request's Host header, which
+    /// the client writes (a forged Host would otherwise put another site into a document's QR code).
     func base(_ request: Request) -> String {
-        if let publicURL, !publicURL.isEmpty { return String(publicURL.trimmingSuffix("/")) }
-        let host = request.head.authority ?? "localhost"
-        return (secureCookies ? "https://" : "http://") + host
+        String(publicURL.trimmingSuffix("/"))
     }
 }
 
