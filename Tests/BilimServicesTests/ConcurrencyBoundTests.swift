@@ -178,3 +178,64 @@ import Testing
         }
     }
 }
+
+@Suite struct SignInThrottleTests {
+    @Test(
+        "30 wrong staff passwords at once all count; the login is locked out with back-off, even for the right password, until the administrator lifts it",
+        arguments: TestDatabase.allConfigured)
+    func staffBurst(_ kind: TestDatabase) async throws {
+        try await Scenario.run(kind, at: "2025-03-03T10:00") { s in
+            let signIn = StaffSignIn(database: s.deps.database, clock: s.clock)
+            let outcomes = await withTaskGroup(of: String.self) { group in
+                for i in 0..<30 {
+                    group.addTask {
+                        do {
+                            _ = try await signIn.signIn(login: "school.staff", password: "guess-\(i)", address: "10.0.0.\(i % 3)")
+                            return "signed in"
+                        } catch let e as DomainError {
+                            return e.code.rawValue
+                        } catch {
+                            return "error: \(error)"
+                        }
+                    }
+                }
+                var all: [String] = []
+                for await o in group { all.append(o) }
+                return all
+            }
+            #expect(Set(outcomes).isSubset(of: ["signIn.failed", "signIn.locked"]), "\(Set(outcomes))")
+            let row = try await s.deps.database.sql.select().columns("failures", "locked_until").from("sign_in_throttles")
+                .where("key", .equal, "login:school.staff").first()
+            let failures = try #require(try row?.decode(column: "failures", as: Int.self))
+            // Every refusal that reached the password check was counted, none lost to a race.
+            #expect(failures == outcomes.filter { $0 == "signIn.failed" }.count)
+            let lockedUntil = try row?.decode(column: "locked_until", as: String?.self)
+            #expect(failures >= StaffSignIn.maxFailures && lockedUntil != nil)
+            await #expect(throws: DomainError.self) { try await signIn.signIn(login: "school.staff", password: DemoData.password) }
+            // Back-off: a minute at the limit, doubling past it, at most an hour.
+            #expect(StaffSignIn.lockout(failures: 5, limit: 5) == 60 && StaffSignIn.lockout(failures: 7, limit: 5) == 240)
+            #expect(StaffSignIn.lockout(failures: 99, limit: 5) == 3600)
+            // Only the administrator lifts it; then the right password works.
+            await #expect(throws: DomainError(.forbidden)) { try await signIn.lift(login: "school.staff", by: try await s.actor("school.staff")) }
+            #expect(try await signIn.lift(login: "school.staff", by: try await s.actor("admin")))
+            #expect(try await signIn.signIn(login: "school.staff", password: DemoData.password).login == "school.staff")
+        }
+    }
+
+    @Test("the scheduled purge removes expired sessions, one-time codes, lock-outs and unanswered challenges, and keeps the live ones", arguments: TestDatabase.allConfigured)
+    func purge(_ kind: TestDatabase) async throws {
+        try await Scenario.run(kind, at: "2025-03-03T10:00") { s in
+            let sessions = Sessions(database: s.deps.database, clock: s.clock)
+            let old = try await sessions.start(userId: try #require(try await ReferenceRepository(db: s.deps.database.sql).user(login: "operator")).id)
+            let otp = OTPSignIn(s.deps, gateway: s.sms)
+            try await otp.request(iin: DemoData.parentIIN.digits, address: "10.0.0.1", codeSource: { "111111" })
+            _ = try await EDSSignIn(s.deps).challenge()
+            s.clock.set(almaty: "2025-03-03T11:00")
+            let fresh = try await sessions.start(userId: try #require(try await ReferenceRepository(db: s.deps.database.sql).user(login: "admin")).id)
+            let removed = try await MaintenanceWorker(deps: s.deps).pass()
+            #expect(removed["sessions"] == 1 && removed["otp_challenges"] == 1 && removed["signing_challenges"] == 1, "\(removed)")
+            #expect(try await sessions.user(token: old) == nil)
+            #expect(try await sessions.user(token: fresh)?.login == "admin")
+        }
+    }
+}

@@ -292,6 +292,16 @@ extension ErrorCode {
                 kk: "Код жаңа ғана жіберілді. Жаңа кодты {seconds} секундтан кейін сұрауға болады.",
                 ru: "Код только что отправлен. Новый код можно запросить через {seconds} с.",
                 en: "A code was just sent. You may ask for a new one in {seconds} seconds.")
+        case .signInLocked:
+            LocalizedText(
+                kk: "Кіру әрекеттері тым көп. Қайта көру уақыты: {until} немесе әкімшіге хабарласыңыз.",
+                ru: "Слишком много неудачных попыток входа. Повторить можно в {until} или обратитесь к администратору.",
+                en: "Too many failed sign-ins. You may try again at {until}, or ask the administrator.")
+        case .challengeBusy:
+            LocalizedText(
+                kk: "Қазір кіру сұраулары тым көп. Бір минуттан кейін қайталаңыз.",
+                ru: "Сейчас слишком много запросов на вход. Повторите через минуту.",
+                en: "There are too many sign-in requests right now. Try again in a minute.")
         case .otpLocked:
             LocalizedText(
                 kk: "Қате кодтар тым көп. Қайта көру уақыты: {until}.",

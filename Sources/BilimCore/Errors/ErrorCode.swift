@@ -22,6 +22,8 @@ package enum ErrorCode: String, CaseIterable, Sendable, Codable {
     case pageNotFound = "page.notFound"
     case signInFailed = "signIn.failed"
     case signInRequired = "signIn.required"
+    case signInLocked = "signIn.locked"
+    case challengeBusy = "challenge.busy"
     case forbidden = "access.forbidden"
     case csrfInvalid = "csrf.invalid"
     case fieldRequired = "field.required"
@@ -132,7 +134,7 @@ package enum ErrorCode: String, CaseIterable, Sendable, Codable {
         case .signInFailed, .signInRequired, .edsMalformedCertificate, .edsUntrusted, .edsExpired, .edsNotYetValid,
             .edsRevoked, .edsBadSignature, .edsUnsupported, .edsNoIIN, .edsWrongPerson, .challengeInvalid: .unauthorized
         case .forbidden, .csrfInvalid, .roleNotAllowed: .forbidden
-        case .otpTooSoon, .otpLocked: .tooMany
+        case .otpTooSoon, .otpLocked, .signInLocked, .challengeBusy: .tooMany
         case .transitionNotAllowed: .conflict
         case .requestTooLarge, .fileTooLarge: .tooLarge
         case .databaseUnavailable, .internalError: .unavailable

@@ -19,8 +19,15 @@ package struct EDSSignIn: Sendable {
 
     package init(_ deps: ServiceDependencies) { self.deps = deps }
 
+    /// Open sign-in challenges the database holds at most: each is made on demand, by a request nobody has
+    /// authenticated, so their number is bounded (expired ones are purged by `MaintenanceWorker`).
+    package static let maxOpenChallenges = 10_000
+
     package func challenge() async throws -> SignInChallenge {
         let now = deps.clock.now()
+        guard try await ExpiredRecords(db: deps.database.sql).openSignInChallenges(now: now) < Self.maxOpenChallenges else {
+            throw DomainError(.challengeBusy, field: "challengeId")
+        }
         let id = deps.ids.make()
         let nonce = ApplicationConfirmation.nonce()
         let expires = now.addingTimeInterval(TimeInterval(ApplicationConfirmation.lifetimeSeconds))

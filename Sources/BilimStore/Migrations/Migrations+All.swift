@@ -25,5 +25,6 @@ package enum Migrations {
         CreateDeskAdmission(),
         CreateAdmissionConfirmations(),
         CreateUniquenessAndLookups(),
+        CreateSignInThrottles(),
     ]
 }

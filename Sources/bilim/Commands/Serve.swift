@@ -115,7 +115,7 @@ struct Serve: AsyncParsableCommand {
         let delivery = OutboxDelivery(
             database: database, gateway: EmbeddedSMSGateway(database: database, clock: deps.clock), clock: deps.clock,
             logger: Logger(label: "bilim.outbox"))
-        let workers: [any Service] = (env["BILIM_OUTBOX"] == "off" ? [] : [OutboxWorker(delivery: delivery)]) + [ContractExpiryWorker(deps: deps)]
+        let workers: [any Service] = (env["BILIM_OUTBOX"] == "off" ? [] : [OutboxWorker(delivery: delivery)]) + [ContractExpiryWorker(deps: deps), MaintenanceWorker(deps: deps)]
         let app = try await buildApplication(
             configuration: WebConfiguration(
                 host: host, port: port, secureCookies: env["BILIM_SECURE_COOKIES"] != "0",

@@ -69,8 +69,9 @@ struct AuthController {
         if !errors.isEmpty { return page(context: context, login: login, errors: errors, status: .unprocessableContent) }
         let user: UserRow
         do {
-            user = try await StaffSignIn(database: dependencies.database).signIn(login: login, password: password)
-        } catch let error as DomainError {
+            user = try await StaffSignIn(database: dependencies.database, clock: dependencies.clock, localTime: dependencies.localTime)
+                .signIn(login: login, password: password, address: context.clientAddress)
+        } catch let error as DomainError where error.code.category != .unavailable {
             // The login pseudonymised (it may be a person's name), with the peer address, and counted.
             context.logger.notice(
                 "sign-in refused",
@@ -81,7 +82,8 @@ struct AuthController {
             Counter(label: "bilim_sign_in_refused_total", dimensions: [("method", "password")]).increment()
             return page(
                 context: context, login: login,
-                errors: [FieldError(field: "password", message: error.message(in: lang))], status: .unauthorized)
+                errors: [FieldError(field: "password", message: error.message(in: lang))],
+                status: error.code == .signInFailed ? .unauthorized : ErrorMiddleware.status(error.code.category))
         }
         let token = try await sessions.start(userId: user.id)
         context.logger.info("signed in", metadata: ["actor.role": .string(user.role)])
@@ -216,15 +218,20 @@ struct AuthController {
 
 /// URL-encoded form bodies (their CSRF token was checked by `CSRFMiddleware`).
 enum Forms {
+    /// A form that is not the expected one (a repeated field, a bracketed name, bad percent-encoding) is
+    /// `request.invalid` on the body, never a server error.
     static func decode<T: Decodable>(_ type: T.Type, request: Request, context: BilimRequestContext) async throws -> T {
         let text = try await checkedBody(request: request, context: context)
-        return try URLEncodedFormDecoder().decode(type, from: text)
+        do {
+            return try URLEncodedFormDecoder().decode(type, from: text)
+        } catch {
+            throw DomainError(.requestInvalid, field: "body", ["field": "body"])
+        }
     }
 
     /// Every field of a form, by name.
     static func fields(request: Request, context: BilimRequestContext) async throws -> [String: String] {
-        let text = try await checkedBody(request: request, context: context)
-        return try URLEncodedFormDecoder().decode([String: String].self, from: text)
+        try await decode([String: String].self, request: request, context: context)
     }
 
     private static func checkedBody(request: Request, context: BilimRequestContext) async throws -> String {
