@@ -20,6 +20,12 @@ public enum SignatureFailure: Error, Sendable, Equatable {
     case certificateRevoked
     /// The subject has no serialNumber attribute of the form `IIN` + 12 digits.
     case noIIN
+    /// No current revocation list (thisUpdate ≤ now < nextUpdate) of the issuer covers a certificate of the chain:
+    /// whether it is revoked cannot be known, so it is refused.
+    case revocationUnknown
+    /// The certificate's key usage does not allow this purpose (sign-in needs digitalSignature, signing
+    /// nonRepudiation).
+    case keyUsageNotAllowed
     /// A revocation list is malformed, has an unknown issuer, or its signature does not verify.
     case badRevocationList
 }

@@ -25,6 +25,8 @@ package struct WebConfiguration: Sendable {
     package var maxConnections: Int
     /// `BILIM_METRICS_TOKEN`: the bearer token /metrics asks for; without it only loopback may read the metrics.
     package var metricsToken: String?
+    /// Document lookups by number per client address and minute.
+    package var lookups = LookupLimiter()
 
     package init(
         host: String = "127.0.0.1", port: Int = 8080, secureCookies: Bool = true, publicURL: String = "http://127.0.0.1:8080",
@@ -83,7 +85,8 @@ package func buildRouter(
         gateway: EmbeddedSMSGateway(database: dependencies.database, clock: dependencies.clock))
         .add(to: router)
     SigningController(
-        dependencies: dependencies, renderer: renderer, sessions: sessions, cookies: cookies)
+        dependencies: dependencies, renderer: renderer, sessions: sessions, cookies: cookies,
+        lookups: configuration.lookups)
         .add(to: router)
     SignedDocumentPages(
         dependencies: dependencies, renderer: renderer, publicURL: configuration.publicURL)

@@ -23,10 +23,11 @@ import Testing
             certificate: person.certificateDER, signature: signature, message: Fixtures.challenge, at: Fixtures.now)
     }
 
+    /// The store with each CA's current CRL, and `crls` besides.
     func store(crls: [Data] = []) throws -> EDSTrustStore {
         try EDSTrustStore(
             rootCertificatesPEM: root.certificatePEM, intermediateCertificatesPEM: issuing.certificatePEM,
-            revocationLists: crls)
+            revocationLists: [Fixtures.current(root), Fixtures.current(issuing)] + crls)
     }
 
     @Test func personUnderAConfiguredIssuingCAVerifies() async throws {

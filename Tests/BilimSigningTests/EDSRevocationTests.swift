@@ -48,7 +48,7 @@ import Testing
         let person = try Fixtures.person(from: first, serialHex: "1234")
         let crl = try second.revocationList(
             revokedSerials: ["1234"], thisUpdate: Fixtures.now, nextUpdate: Fixtures.now + Fixtures.day)
-        #expect(try await signIn(person, store: Fixtures.store(first, second, crls: [crl])).iin == Fixtures.iin)
+        #expect(try await signIn(person, store: Fixtures.store(first, second, crls: [crl, Fixtures.current(first)])).iin == Fixtures.iin)
     }
 
     @Test func crlSignedByAnotherKeyUnderTheRootsNameIsRejected() throws {

@@ -24,9 +24,17 @@ enum Fixtures {
             serialHex: serialHex)
     }
 
-    static func store(_ roots: TestAuthority..., crls: [Data] = []) throws -> EDSTrustStore {
+    /// A trust store of `roots`; without `crls`, each root's current, empty CRL (verification fails closed
+    /// without one).
+    static func store(_ roots: TestAuthority..., crls: [Data]? = nil) throws -> EDSTrustStore {
         try EDSTrustStore(
-            rootCertificatesPEM: roots.map(\.certificatePEM).joined(separator: "\n"), revocationLists: crls)
+            rootCertificatesPEM: roots.map(\.certificatePEM).joined(separator: "\n"),
+            revocationLists: crls ?? roots.map { try current($0) })
+    }
+
+    /// An empty CRL of the authority, current at `now` (issued a day before, due a week after).
+    static func current(_ authority: TestAuthority) throws -> Data {
+        try authority.revocationList(revokedSerials: [], thisUpdate: now - day, nextUpdate: now + 7 * day)
     }
 
     /// A certificate built outside any `TestAuthority`: given subject and issuer names, signed by `signer`.

@@ -98,7 +98,14 @@ import Testing
         }
         let root = String(decoding: try workspace.read("root.pem"), as: UTF8.self)
         let (certificate, signature) = (try workspace.read("person.pem"), try workspace.read("signature.bin"))
-        let identity = try await EDSTrustStore(rootCertificatesPEM: root, revocationLists: []).verify(
+        // Without a current CRL of its issuer nothing is accepted (fail closed).
+        await #expect(throws: SignatureFailure.revocationUnknown) {
+            try await EDSTrustStore(rootCertificatesPEM: root, revocationLists: []).verify(
+                certificate: certificate, signature: signature, message: Fixtures.challenge, at: Date())
+        }
+        try workspace.write("index.txt", "")
+        try #require(try workspace.openssl(["ca", "-config", "ca.cnf", "-gencrl", "-keyfile", "root.key", "-cert", "root.pem", "-out", "empty.pem"]).status == 0)
+        let identity = try await EDSTrustStore(rootCertificatesPEM: root, revocationLists: [workspace.read("empty.pem")]).verify(
             certificate: certificate, signature: signature, message: Fixtures.challenge, at: Date())
         #expect(
             identity.iin == Fixtures.iin && identity.certificateSerial == "9a12" && identity.keyAlgorithm == "ECDSA")

@@ -102,6 +102,27 @@ import Testing
                 uri: "/documents/\(number)/view", method: .get, headers: [.cookie: parent, .init("Host")!: "evil.example"]) { $0.text }
             #expect(!page.contains("evil.example"))
             #expect(page.contains("http://127.0.0.1:8080/verify/\(number)?c="))
+            // By number alone, anyone learns only whether such a document is valid: no kind, no dates, no content.
+            let bare = try await client.execute(uri: "/api/v1/verify/\(number)", method: .get) { $0.json }
+            #expect(Set(bare.keys) == ["number", "status", "genuine", "unchanged"], "\(bare)")
+            let wrongCode = try await client.execute(uri: "/api/v1/verify/\(number)?c=0000", method: .get) { $0.json }
+            #expect(wrongCode["content"] == nil && wrongCode["issuedAt"] == nil)
+        }
+    }
+
+    @Test("document lookups by number are limited per client address: past the limit a clear 429, in the caller's language")
+    func lookupLimit() async throws {
+        var configuration = WebConfiguration()
+        configuration.lookups = LookupLimiter(limit: 3, window: 3600)
+        try await withConfiguredApp(configuration) { client, _ in
+            for _ in 0..<3 {
+                try await client.execute(uri: "/api/v1/verify/S1-2025-999999", method: .get) { r in #expect(r.status == .notFound) }
+            }
+            try await client.execute(uri: "/api/v1/verify/S1-2025-999999", method: .get, headers: [.acceptLanguage: "ru"]) { r in
+                #expect(r.status == .tooManyRequests && r.json["code"] as? String == "verify.tooMany")
+                #expect(r.json["message"] as? String == "Слишком много запросов проверки. Повторите через 3600 с.")
+            }
+            try await client.execute(uri: "/verify/S1-2025-999999", method: .get) { r in #expect(r.status == .tooManyRequests) }
         }
     }
 

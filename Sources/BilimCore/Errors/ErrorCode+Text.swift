@@ -297,6 +297,11 @@ extension ErrorCode {
                 kk: "Кіру әрекеттері тым көп. Қайта көру уақыты: {until} немесе әкімшіге хабарласыңыз.",
                 ru: "Слишком много неудачных попыток входа. Повторить можно в {until} или обратитесь к администратору.",
                 en: "Too many failed sign-ins. You may try again at {until}, or ask the administrator.")
+        case .verifyTooMany:
+            LocalizedText(
+                kk: "Тексеру сұраулары тым көп. {seconds} секундтан кейін қайталаңыз.",
+                ru: "Слишком много запросов проверки. Повторите через {seconds} с.",
+                en: "Too many verification requests. Try again in {seconds} seconds.")
         case .challengeBusy:
             LocalizedText(
                 kk: "Қазір кіру сұраулары тым көп. Бір минуттан кейін қайталаңыз.",
@@ -402,6 +407,16 @@ extension ErrorCode {
                 kk: "Сертификат басқа адамға берілген: оның ЖСН-і өтініш берушінің ЖСН-імен сәйкес келмейді.",
                 ru: "Сертификат выдан другому лицу: его ИИН не совпадает с ИИН заявителя.",
                 en: "The certificate belongs to someone else: its IIN is not the applicant's.")
+        case .edsRevocationUnknown:
+            LocalizedText(
+                kk: "Куәландырушы орталықтың кері қайтарылған сертификаттар тізімі ескірген: қолтаңбаны қазір тексеру мүмкін емес. Кейінірек қайталаңыз.",
+                ru: "Список отозванных сертификатов удостоверяющего центра устарел: подпись сейчас нельзя проверить. Повторите позже.",
+                en: "The certification authority's revocation list is out of date: the signature cannot be checked now. Try again later.")
+        case .edsKeyUsage:
+            LocalizedText(
+                kk: "Бұл сертификат бұл мақсатқа арналмаған: кіру үшін аутентификация (AUTH) кілтін, қол қою үшін қол қою (RSA/GOST) кілтін таңдаңыз.",
+                ru: "Этот сертификат не предназначен для этой цели: для входа выберите ключ аутентификации (AUTH), для подписи — ключ подписи (RSA/GOST).",
+                en: "This certificate is not meant for this: sign in with the authentication (AUTH) key, sign with the signing (RSA/GOST) key.")
         case .challengeInvalid:
             LocalizedText(
                 kk: "Қол қойылатын мәтін белгісіз, мерзімі өткен немесе бұрын пайдаланылған: жаңасын алыңыз.",

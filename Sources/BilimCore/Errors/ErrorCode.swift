@@ -81,12 +81,15 @@ package enum ErrorCode: String, CaseIterable, Sendable, Codable {
     case edsUnsupported = "eds.unsupported"
     case edsNoIIN = "eds.noIIN"
     case edsWrongPerson = "eds.wrongPerson"
+    case edsRevocationUnknown = "eds.revocationUnknown"
+    case edsKeyUsage = "eds.keyUsage"
     case challengeInvalid = "challenge.invalid"
     case confirmationRequired = "confirmation.required"
     case confirmationContentChanged = "confirmation.contentChanged"
     case verifyMalformed = "verify.malformed"
     case verifyTampered = "verify.tampered"
     case verifyNotFound = "verify.notFound"
+    case verifyTooMany = "verify.tooMany"
     case admissionWindowClosed = "admission.windowClosed"
     case admissionTooManyChoices = "admission.tooManyChoices"
     case admissionChoiceRepeated = "admission.choiceRepeated"
@@ -132,9 +135,10 @@ package enum ErrorCode: String, CaseIterable, Sendable, Codable {
             .notFound
         case .applicationDuplicate, .concurrentChange, .blankStockEmpty, .admissionAlreadyApplied, .admissionAlreadyPublished, .admissionContractSigned: .conflict
         case .signInFailed, .signInRequired, .edsMalformedCertificate, .edsUntrusted, .edsExpired, .edsNotYetValid,
-            .edsRevoked, .edsBadSignature, .edsUnsupported, .edsNoIIN, .edsWrongPerson, .challengeInvalid: .unauthorized
+            .edsRevoked, .edsBadSignature, .edsUnsupported, .edsNoIIN, .edsWrongPerson, .challengeInvalid, .edsRevocationUnknown,
+            .edsKeyUsage: .unauthorized
         case .forbidden, .csrfInvalid, .roleNotAllowed: .forbidden
-        case .otpTooSoon, .otpLocked, .signInLocked, .challengeBusy: .tooMany
+        case .otpTooSoon, .otpLocked, .signInLocked, .challengeBusy, .verifyTooMany: .tooMany
         case .transitionNotAllowed: .conflict
         case .requestTooLarge, .fileTooLarge: .tooLarge
         case .databaseUnavailable, .internalError: .unavailable

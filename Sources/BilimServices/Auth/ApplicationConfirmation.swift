@@ -1,3 +1,4 @@
+import BilimSigning
 import BilimCore
 import BilimStore
 import Crypto
@@ -181,7 +182,7 @@ package struct ApplicationConfirmation: Sendable {
         case .eds(_, let certificate, let signature):
             guard challenge.method == "eds" else { throw DomainError(.challengeInvalid, field: "confirmation") }
             let signer = try await deps.eds.verify(
-                certificate: certificate, signature: signature, message: content.toSign(nonce: challenge.nonce), at: now)
+                certificate: certificate, signature: signature, message: content.toSign(nonce: challenge.nonce), at: now, purpose: .signing)
             guard signer.iin == actor.personIIN else {
                 deps.logger.notice("confirmation refused", metadata: ["reason": "wrong-person"])
                 throw DomainError(.edsWrongPerson, field: "certificate")

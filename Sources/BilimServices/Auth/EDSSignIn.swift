@@ -1,3 +1,4 @@
+import BilimSigning
 import BilimCore
 import BilimStore
 import Foundation
@@ -50,7 +51,7 @@ package struct EDSSignIn: Sendable {
             deps.logger.notice("EDS sign-in refused", metadata: ["reason": "challenge-invalid"])
             throw DomainError(.challengeInvalid, field: "challengeId")
         }
-        let signer = try await deps.eds.verify(certificate: certificate, signature: signature, message: Data(Self.text(c.nonce).utf8), at: now)
+        let signer = try await deps.eds.verify(certificate: certificate, signature: signature, message: Data(Self.text(c.nonce).utf8), at: now, purpose: .signIn)
         let iin = try IIN(signer.iin, today: deps.today)
         // Spent in the statement that checks it is unspent: a replayed signature loses.
         guard try await repo.use(id: c.id, now: now) else { throw DomainError(.challengeInvalid, field: "challengeId") }

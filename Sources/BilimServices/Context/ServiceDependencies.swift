@@ -1,3 +1,4 @@
+import BilimSigning
 import BilimCore
 import BilimStore
 import Foundation
@@ -37,7 +38,7 @@ package struct ServiceDependencies: Sendable {
 /// Without a trust store no certificate is trusted.
 package struct NoTrustStore: CertificateVerifier {
     package init() {}
-    package func verify(certificate: Data, signature: Data, message: Data, at time: Date) async throws -> VerifiedSigner {
+    package func verify(certificate: Data, signature: Data, message: Data, at time: Date, purpose: EDSPurpose) async throws -> VerifiedSigner {
         throw DomainError(.edsUntrusted, field: "certificate")
     }
 }

@@ -1,3 +1,4 @@
+import BilimSigning
 import Foundation
 
 /// The person an EDS certificate names, once its chain, dates, revocation and signature were checked.
@@ -19,5 +20,7 @@ package struct VerifiedSigner: Sendable, Hashable {
 
 /// Checks an EDS signature made with a person's certificate. Failures are `DomainError`s with the eds.* codes.
 package protocol CertificateVerifier: Sendable {
-    func verify(certificate: Data, signature: Data, message: Data, at time: Date) async throws -> VerifiedSigner
+    /// `purpose`: signing in (the certificate's key usage must allow digitalSignature) or signing content
+    /// (nonRepudiation).
+    func verify(certificate: Data, signature: Data, message: Data, at time: Date, purpose: EDSPurpose) async throws -> VerifiedSigner
 }

@@ -9,13 +9,14 @@ import Logging
 /// issued under its number) and still valid (not superseded or revoked) — and only what the document itself says.
 package struct VerificationResult: Encodable, Sendable {
     package let number: String
-    package let kind: String
+    /// Absent on a lookup by number without its check code: that says only whether the document is valid.
+    package let kind: String?
     package let genuine: Bool
     package let unchanged: Bool
     package let status: String
     package let statusReason: String?
     package let statusChangedAt: String?
-    package let issuedAt: String
+    package let issuedAt: String?
     /// The signed content itself (absent when only the number was given without its check code).
     package let content: String?
 }
@@ -62,8 +63,14 @@ package struct DocumentVerification: Sendable {
         guard let row = try await SignedDocumentRepository(db: deps.database.sql).find(number: number.trimmingSpaces) else {
             throw DomainError(.verifyNotFound, field: "number")
         }
-        let known = check.map { $0.trimmingSpaces.uppercased() == row.checkCode } ?? false
-        let payload = known ? row.jws.split(separator: ".").dropFirst().first.flatMap { Base64URL.decode(String($0)) } : nil
+        let known = check.map { OTPSignIn.constantTimeEqual(String($0.trimmingSpaces.uppercased().prefix(64)), row.checkCode) } ?? false
+        guard known else {
+            // Without the check code printed next to the number: whether such a document is valid, nothing more.
+            return VerificationResult(
+                number: row.number, kind: nil, genuine: true, unchanged: true, status: row.status, statusReason: nil,
+                statusChangedAt: nil, issuedAt: nil, content: nil)
+        }
+        let payload = row.jws.split(separator: ".").dropFirst().first.flatMap { Base64URL.decode(String($0)) }
         return VerificationResult(
             number: row.number, kind: row.kind, genuine: true, unchanged: true, status: row.status, statusReason: row.statusReason,
             statusChangedAt: row.statusChangedAt, issuedAt: row.issuedAt, content: payload.map { String(decoding: $0, as: UTF8.self) })

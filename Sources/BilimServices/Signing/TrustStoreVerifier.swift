@@ -25,9 +25,9 @@ package struct TrustStoreVerifier: CertificateVerifier {
         }
     }
 
-    package func verify(certificate: Data, signature: Data, message: Data, at time: Date) async throws -> VerifiedSigner {
+    package func verify(certificate: Data, signature: Data, message: Data, at time: Date, purpose: EDSPurpose) async throws -> VerifiedSigner {
         do {
-            let id = try await store.verify(certificate: certificate, signature: signature, message: message, at: time)
+            let id = try await store.verify(certificate: certificate, signature: signature, message: message, at: time, purpose: purpose)
             let text = String(decoding: certificate, as: UTF8.self)
             let pem = text.hasPrefix("-----BEGIN")
                 ? text : "-----BEGIN CERTIFICATE-----\n\(certificate.base64EncodedString(options: .lineLength64Characters))\n-----END CERTIFICATE-----"
@@ -51,6 +51,8 @@ package struct TrustStoreVerifier: CertificateVerifier {
         case .badSignature: DomainError(.edsBadSignature, field: "signature")
         case .unsupportedAlgorithm: DomainError(.edsUnsupported, field: "certificate")
         case .noIIN: DomainError(.edsNoIIN, field: "certificate")
+        case .revocationUnknown: DomainError(.edsRevocationUnknown, field: "certificate")
+        case .keyUsageNotAllowed: DomainError(.edsKeyUsage, field: "certificate")
         }
     }
 }

@@ -34,12 +34,14 @@ public struct TestAuthority: Sendable {
         try self.init(certificate: certificate, privateKey: key)
     }
 
-    /// Issues an end-entity certificate (keyUsage digitalSignature) for subject
+    /// Issues an end-entity certificate (keyUsage digitalSignature and nonRepudiation unless `keyUsage` says
+    /// otherwise: one demo certificate signs in and signs) for subject
     /// `C=KZ, serialNumber=IIN<iin>, CN=<commonName>`; the serialNumber attribute is left out when `iin` is nil.
     /// `serialHex` picks the certificate serial; nil draws a random one.
     public func issue(
         iin: String?, commonName: String, keyType: DemoKeyType = .ecdsaP256,
-        notBefore: Date, notAfter: Date, serialHex: String? = nil
+        notBefore: Date, notAfter: Date, serialHex: String? = nil,
+        keyUsage: KeyUsage = KeyUsage(digitalSignature: true, nonRepudiation: true)
     ) throws -> IssuedCertificate {
         let key = try IssuedCertificate.Key(keyType)
         let serial =
@@ -49,7 +51,7 @@ public struct TestAuthority: Sendable {
             } ?? Certificate.SerialNumber()
         let extensions = try Certificate.Extensions {
             Critical(BasicConstraints.notCertificateAuthority)
-            Critical(KeyUsage(digitalSignature: true))
+            Critical(keyUsage)
             try AuthorityKeyIdentifier(keyIdentifier: certificate.extensions.subjectKeyIdentifier?.keyIdentifier)
         }
         let leaf = try signedCertificate(

@@ -2,6 +2,15 @@ import Foundation
 import SwiftASN1
 @_spi(FixedExpiryValidationTime) import X509
 
+/// What a signature is for: the key usage of the certificate must allow it (RFC 5280 §4.2.1.3). The NCA RK issues
+/// an authentication certificate (digitalSignature) and a signing one (nonRepudiation) to each person.
+public enum EDSPurpose: Sendable, Equatable {
+    /// Signing in: the signature proves who holds the key now (digitalSignature).
+    case signIn
+    /// Signing a document or an application's content: the person commits to it (nonRepudiation).
+    case signing
+}
+
 extension EDSTrustStore {
     /// Verifies that `signature` over `message` was made with the key of a trusted, valid, unrevoked EDS
     /// `certificate` (DER or PEM) at `time`, and returns the signer's identity.
@@ -10,9 +19,13 @@ extension EDSTrustStore {
     /// validity window (`.certificateExpired`, `.certificateNotYetValid`); full RFC 5280 chain
     /// (`.untrustedCertificate`); CRLs (`.certificateRevoked`); the signature (`.unsupportedAlgorithm`,
     /// `.badSignature`); the IIN (`.noIIN`).
-    public func verify(certificate: Data, signature: Data, message: Data, at time: Date) async throws(SignatureFailure)
-        -> EDSIdentity
-    {
+    ///
+    /// Fails closed: every certificate of the chain below the root must be covered by a current CRL of its issuer
+    /// (thisUpdate ≤ time < nextUpdate), else `.revocationUnknown`; and the leaf's key usage must fit `purpose`,
+    /// else `.keyUsageNotAllowed`.
+    public func verify(
+        certificate: Data, signature: Data, message: Data, at time: Date, purpose: EDSPurpose = .signIn
+    ) async throws(SignatureFailure) -> EDSIdentity {
         let leaf: Certificate
         do {
             leaf = try Certificate(derEncoded: PEMOrDER.derBytes(certificate, discriminator: "CERTIFICATE"))
@@ -24,11 +37,15 @@ extension EDSTrustStore {
         if time > leaf.notValidAfter { throw .certificateExpired }
         if time < leaf.notValidBefore { throw .certificateNotYetValid }
         let chain = try await validatedChain(leaf, at: time)
-        for (certificate, issuer) in zip(chain, chain.dropFirst())
-        where revocationLists.contains(where: { $0.revokes(certificate, issuedBy: issuer) }) {
-            throw .certificateRevoked
+        for (certificate, issuer) in zip(chain, chain.dropFirst()) {
+            let current = revocationLists.filter { $0.covers(certificate, issuedBy: issuer, at: time) }
+            guard !current.isEmpty else { throw .revocationUnknown }
+            if current.contains(where: { $0.list.lists(serial: certificate.serialNumber) }) { throw .certificateRevoked }
         }
         let keyAlgorithm = try MessageSignature.verify(signature, over: message, with: leaf.publicKey)
+        guard let usage = try? leaf.extensions.keyUsage,
+            purpose == .signIn ? usage.digitalSignature : usage.nonRepudiation
+        else { throw .keyUsageNotAllowed }
         guard let iin = SubjectAttributes.iin(of: leaf.subject) else { throw .noIIN }
         return EDSIdentity(
             iin: iin,

@@ -49,9 +49,10 @@ struct VerifiedRevocationList: Sendable {
     var list: RevocationList
     var signerKey: Certificate.PublicKey
 
-    /// Whether this CRL is authoritative for `certificate` (issued by `issuer`) and lists it.
-    func revokes(_ certificate: Certificate, issuedBy issuer: Certificate) -> Bool {
-        list.issuer == certificate.issuer && signerKey == issuer.publicKey
-            && list.lists(serial: certificate.serialNumber)
+    /// Whether this CRL is authoritative for `certificate` (issued by `issuer`) and current at `time`: issued at
+    /// or before it and not yet due for its next update. A CRL without nextUpdate is never current.
+    func covers(_ certificate: Certificate, issuedBy issuer: Certificate, at time: Date) -> Bool {
+        guard list.issuer == certificate.issuer, signerKey == issuer.publicKey, let next = list.nextUpdate else { return false }
+        return list.thisUpdate <= time && time < next
     }
 }

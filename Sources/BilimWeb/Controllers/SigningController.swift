@@ -12,6 +12,8 @@ struct SigningController {
     let renderer: Renderer
     let sessions: Sessions
     let cookies: CookiePolicy
+    /// Lookups by number are limited per client address.
+    let lookups: LookupLimiter
 
     func add(to router: Router<BilimRequestContext>) {
         router.get("/sign-in/eds", use: edsPage)
@@ -131,8 +133,8 @@ struct SigningController {
             pretty = String(decoding: data, as: UTF8.self)
         }
         return ResultView(
-            number: r.number, kind: t("signed_kind_\(r.kind)", lang),
-            issuedAt: dependencies.localTime.minuteText(r.issuedAt), valid: r.status == "valid" && r.unchanged,
+            number: r.number, kind: r.kind.map { t("signed_kind_\($0)", lang) } ?? "",
+            issuedAt: r.issuedAt.map { dependencies.localTime.minuteText($0) } ?? "", valid: r.status == "valid" && r.unchanged,
             statusText: status, content: pretty, unchanged: r.unchanged)
     }
 
@@ -169,6 +171,7 @@ struct SigningController {
 
     @Sendable func verifyNumber(_ request: Request, context: BilimRequestContext) async throws -> Response {
         do {
+            try lookups.admit(context.clientAddress, now: dependencies.clock.now())
             let r = try await DocumentVerification(dependencies).lookup(
                 number: context.parameters.get("number") ?? "", check: request.uri.queryParameters["c"].map(String.init))
             return verifyPage(context: context, result: r)
@@ -187,7 +190,8 @@ struct SigningController {
     }
 
     @Sendable func apiVerifyNumber(_ request: Request, context: BilimRequestContext) async throws -> Response {
-        try JSON.response(
+        try lookups.admit(context.clientAddress, now: dependencies.clock.now())
+        return try JSON.response(
             try await DocumentVerification(dependencies).lookup(
                 number: context.parameters.get("number") ?? "", check: request.uri.queryParameters["c"].map(String.init)))
     }
