@@ -168,3 +168,33 @@ import Testing
         }
     }
 }
+
+/// The desk cannot act for anyone it likes (003 §12): it takes applications to its own college's programs only, and
+/// not for a person whose domestic document of that level is in the registry (they apply with it on the portal).
+@Suite struct AdmissionDeskLimitsTests {
+    @Test("a desk application to another college's program, or for a person with a domestic document of that level, is refused and nothing is written (003 §12)", arguments: TestDatabase.allConfigured)
+    func limits(_ kind: TestDatabase) async throws {
+        try await withTestApp(on: kind, clock: MovableClock(almaty: "2026-07-10T11:00")) { client, deps, _ in
+            let t = AdmissionDeskTests()
+            let college = try await t.setUp(client, deps)
+            // Another college's program in the same region.
+            try await ReferenceRepository(db: deps.database.sql).insert(
+                OrganizationRow(
+                    id: "org-almaty-college-2", kind: .tvet, bin: nil, name: LocalizedText(kk: "Колледж 2", ru: "Колледж 2", en: "College 2"),
+                    regionCode: "KZ-75", createdAt: deps.clock.now()))
+            try await AdmissionApplicationsAPITests.loadPrograms(
+                client,
+                "code,organization,specialty,qualification,base,language,form,funding,level,exam,pedagogical,seats,rural,exempt,subjects\n"
+                    + "C2-WRK,org-almaty-college-2,Cook,Cook,basic-secondary,kk,full-time,state-order,worker,none,no,25,no,no,kazakh-language;mathematics\n")
+            let (other, o) = try await t.post(client, college, AdmissionDeskTests.body(choices: ["C2-WRK"]))
+            #expect(other == .unprocessableContent && o["code"] as? String == "admission.programNotOwn", "\(o)")
+            #expect(o["message"] as? String == "В колледже принимают заявления только на его программы: «C2-WRK» — программа другого колледжа.")
+            // The demo child holds a basic secondary certificate in the registry: not a desk applicant.
+            var body = AdmissionDeskTests.body()
+            body["applicantIIN"] = DemoData.childIIN.digits
+            let (domestic, d) = try await t.post(client, college, body)
+            #expect(domestic == .unprocessableContent && d["code"] as? String == "admission.domesticDocument", "\(d)")
+            #expect(try await t.counts(deps) == [0, 0, 0])
+        }
+    }
+}

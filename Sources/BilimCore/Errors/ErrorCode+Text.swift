@@ -542,6 +542,16 @@ extension ErrorCode {
                 kk: "Колледждер талапкерлерді {closes} дейін тіркейді.",
                 ru: "Колледжи регистрируют абитуриентов до {closes}.",
                 en: "Colleges register applicants until {closes}.")
+        case .admissionProgramNotOwn:
+            LocalizedText(
+                kk: "Колледжде тек оның өз бағдарламаларына өтініш қабылданады: «{program}» басқа колледждікі.",
+                ru: "В колледже принимают заявления только на его программы: «{program}» — программа другого колледжа.",
+                en: "A college takes applications to its own programs only: '{program}' is another college's.")
+        case .admissionDomesticDocument:
+            LocalizedText(
+                kk: "Бұл тұлғаның осы деңгейдегі білім туралы құжаты тізілімде бар: өтінішті сол құжатпен порталда береді.",
+                ru: "Документ об образовании этого уровня у этого лица есть в реестре: заявление подаётся с ним на портале.",
+                en: "This person's education document of this level is in the registry: they apply with it on the portal.")
         case .admissionChoicesAcrossRegions:
             LocalizedText(
                 kk: "Барлық таңдаулар бір өңірдің бағдарламалары болуы керек: конкурсты өңірдің білім басқармасы өткізеді.",

@@ -126,6 +126,8 @@ package enum ErrorCode: String, CaseIterable, Sendable, Codable {
     case admissionSupportNotRequested = "admission.supportNotRequested"
     case admissionRegistrationClosed = "admission.registrationClosed"
     case admissionChoicesAcrossRegions = "admission.choicesAcrossRegions"
+    case admissionProgramNotOwn = "admission.programNotOwn"
+    case admissionDomesticDocument = "admission.domesticDocument"
     case internalError = "internal"
 
     package var category: ErrorCategory {

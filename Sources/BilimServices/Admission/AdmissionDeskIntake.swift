@@ -142,7 +142,16 @@ package struct AdmissionDeskIntake: Sendable {
                 throw DomainError(.admissionScoreMalformed, field: "document.grades.\(subject)", ref: "003 §54", ["value": String(text.prefix(20))])
             }
         }
-        let programIds = try await AdmissionIntake(deps).checkChoices(a.choices, base: a.document.base, grades: grades)
+        // The desk channel is for graduates of foreign institutions (003 §12): a person whose domestic document of
+        // this level is in the registry applies with it (on the portal), and cannot be filed for here.
+        let domesticKind = a.document.base == .basicSecondary ? "basic-secondary-certificate" : "general-secondary-certificate"
+        if try await DocumentRegistryRepository(db: db).documents(holderIIN: iin.digits).contains(where: {
+            $0.kind == domesticKind && $0.status == "valid" && !$0.series.hasPrefix("FOREIGN-")
+        }) {
+            throw DomainError(.admissionDomesticDocument, field: "applicantIIN", ref: "003 §12")
+        }
+        let programIds = try await AdmissionIntake(deps).checkChoices(
+            a.choices, base: a.document.base, grades: grades, organization: college)
         let now = Instant.text(deps.clock.now())
         let documentId = deps.ids.make()
         let doc = EducationDocumentRow(

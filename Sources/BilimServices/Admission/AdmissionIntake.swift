@@ -158,7 +158,9 @@ package struct AdmissionIntake: Sendable {
 
     /// Each choice must be a loaded program of the year on the applicant's base, inside its window for the day, in
     /// one region, and the grades must cover its subjects. Returns the programs' ids in order. (003 §12)
-    func checkChoices(_ choices: [String], base: EducationBase, grades: [String: Int]) async throws -> [String] {
+    /// - Parameter organization: at a college's desk, its own programs only (003 §12: the college takes the
+    ///   applications to its programs); nil on the portal.
+    func checkChoices(_ choices: [String], base: EducationBase, grades: [String: Int], organization: String? = nil) async throws -> [String] {
         try ChoiceCheck.check(choices)
         let year = deps.today.year
         let repo = AdmissionRepository(db: deps.database.sql)
@@ -171,6 +173,9 @@ package struct AdmissionIntake: Sendable {
             // The region's department runs its competition (003 §54): one application competes in one region.
             guard region == nil || region == p.regionCode else { throw DomainError(.admissionChoicesAcrossRegions, field: "choices", ref: "003 §54") }
             region = p.regionCode
+            if let organization, p.organizationId != organization {
+                throw DomainError(.admissionProgramNotOwn, field: "choices", ref: "003 §12", ["program": code])
+            }
             guard p.base == base.rawValue else {
                 throw DomainError(.admissionProgramWrongBase, field: "choices", ref: "003 §12", ["program": code, "base": base.rawValue])
             }
