@@ -28,6 +28,25 @@ import Testing
             body: ByteBuffer(string: body)) { ($0.status, $0.json) }
     }
 
+    @Test("a run's explanations are computed once, stored with the run, and read on every view: a view never runs the allocation again")
+    func explanationsStored() async throws {
+        try await withTestApp(clock: MovableClock(almaty: "2026-08-21T10:00")) { client, deps, _ in
+            let department = try await signIn(client, "department")
+            let (_, summary) = try await post(client, "/api/v1/admission/runs", department, Self.input)
+            let id = try #require(summary["id"] as? String)
+            let sql = deps.database.sql
+            let stored = try await sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from("admission_explanations")
+                .where("run_id", .equal, id).first(decodingColumn: "n", as: Int.self)
+            #expect(stored == 4)
+            // What is stored is what is shown: a stored text changed by hand shows as changed, so nothing recomputed it.
+            let json = try #require(try await AdmissionRepository(db: sql).explanation(runId: id, applicantId: "N3"))
+            try await sql.update("admission_explanations").set("explanation", to: json.replacing("\"4.61\"", with: "\"9.99\""))
+                .where("run_id", .equal, id).where("applicant_id", .equal, "N3").run()
+            let n3 = try await client.execute(uri: "/api/v1/admission/runs/\(id)/explanations/N3", method: .get, headers: [.cookie: department]) { $0.text }
+            #expect(n3.contains("9.99") && !n3.contains("4.61"), "\(n3)")
+        }
+    }
+
     @Test("a run is stored with its input and output, reruns identically, and explains each applicant's result (003 §54) (003 §61) (003 §63)", arguments: TestDatabase.allConfigured)
     func runs(_ kind: TestDatabase) async throws {
         try await withTestApp(on: kind, clock: MovableClock(almaty: "2026-08-21T10:00")) { client, deps, _ in

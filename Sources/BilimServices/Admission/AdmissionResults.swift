@@ -193,9 +193,8 @@ package struct AdmissionResults: Sendable {
         guard let r = try await AdmissionOutcomeRepository(db: db).result(applicationId: app.id),
             let run = try await AdmissionRepository(db: db).run(id: r.runId)
         else { return nil }
-        let instance = try CompetitionRuns.decode(Array(run.input.utf8))
-        guard let index = instance.applicants.firstIndex(where: { $0.id.utf8.elementsEqual(app.id.utf8) }) else { return nil }
-        return AllocationExplanation.all(instance, Allocation.run(instance))[index]
+        // Stored with the run: a page view never runs the allocation again.
+        return try await CompetitionRuns.storedExplanation(run, applicant: app.id, deps: deps)
     }
 
     /// Signs the education contract, within 3 calendar days of the result (003 §12).

@@ -78,7 +78,11 @@ package struct CompetitionRuns: Sendable {
             admitted: result.assignments.compactMap { $0 }.count,
             notFormed: result.programs.filter { $0.status == .notFormed }.count, wallMs: Int(s) * 1000 + Int(atto / 1_000_000_000_000_000),
             createdBy: actor.userId, createdAt: Instant.text(deps.clock.now()), source: source)
-        try await AdmissionRepository(db: deps.database.sql).insert(row)
+        let explanations = try Self.explanations(instance, result)
+        try await deps.database.transaction { db in
+            try await AdmissionRepository(db: db).insert(row)
+            try await AdmissionRepository(db: db).insertExplanations(runId: row.id, explanations)
+        }
         return CompetitionRunSummary(row)
     }
 
@@ -117,14 +121,36 @@ package struct CompetitionRuns: Sendable {
         return RerunComparison(id: id, identical: sha == row.outputSha256, storedSha256: row.outputSha256, rerunSha256: sha, changedApplicants: changed)
     }
 
-    /// Why an applicant got what they got in a run, choice by choice.
+    /// Why an applicant got what they got in a run, choice by choice: read as stored with the run.
     package func explanation(_ id: String, applicant: String, by actor: Actor) async throws -> AllocationExplanation {
         let row = try await find(id, by: actor)
-        let instance = try Self.decode(Array(row.input.utf8))
-        guard let index = instance.applicants.firstIndex(where: { $0.id.utf8.elementsEqual(applicant.utf8) }) else {
-            throw DomainError(.pageNotFound)
+        guard let e = try await Self.storedExplanation(row, applicant: applicant, deps: deps) else { throw DomainError(.pageNotFound) }
+        return e
+    }
+
+    /// Every applicant's explanation of a run, as `(applicant id, JSON)` rows to store with it.
+    static func explanations(_ instance: Allocation.Instance, _ result: Allocation.Result) throws -> [(String, String)] {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        return try zip(instance.applicants, AllocationExplanation.all(instance, result)).map { applicant, e in
+            (applicant.id, String(decoding: try encoder.encode(e), as: UTF8.self))
         }
-        let explanations = AllocationExplanation.all(instance, Allocation.run(instance))
-        return explanations[index]
+    }
+
+    /// The stored explanation of an applicant in a run. A run stored before explanations were (none is found for
+    /// any of its applicants) is explained once, and stored, on the first reading; after that it is only read.
+    static func storedExplanation(_ run: AdmissionRunRow, applicant: String, deps: ServiceDependencies) async throws -> AllocationExplanation? {
+        let repo = AdmissionRepository(db: deps.database.sql)
+        if let json = try await repo.explanation(runId: run.id, applicantId: applicant) {
+            return try JSONDecoder().decode(AllocationExplanation.self, from: Data(json.utf8))
+        }
+        guard try await repo.explanationCount(runId: run.id) == 0 else { return nil }
+        let instance = try decode(Array(run.input.utf8))
+        guard instance.applicants.contains(where: { $0.id.utf8.elementsEqual(applicant.utf8) }) else { return nil }
+        let rows = try explanations(instance, Allocation.run(instance))
+        try await repo.insertExplanations(runId: run.id, rows)
+        return try rows.first { $0.0.utf8.elementsEqual(applicant.utf8) }.map {
+            try JSONDecoder().decode(AllocationExplanation.self, from: Data($0.1.utf8))
+        }
     }
 }

@@ -26,5 +26,6 @@ package enum Migrations {
         CreateAdmissionConfirmations(),
         CreateUniquenessAndLookups(),
         CreateSignInThrottles(),
+        CreateAdmissionExplanations(),
     ]
 }

@@ -223,6 +223,29 @@ package struct AdmissionRunRow: Codable, Sendable, Hashable {
 }
 
 extension AdmissionRepository {
+    /// Stores a run's explanations, `(applicant id, JSON)`, in batches of 500 rows; a second call for the same
+    /// applicant keeps the first (explanations of a run never change).
+    package func insertExplanations(runId: String, _ rows: [(String, String)]) async throws {
+        var start = 0
+        while start < rows.count {
+            let end = min(start + 500, rows.count)
+            let q = db.insert(into: "admission_explanations").columns("run_id", "applicant_id", "explanation")
+            for (applicant, json) in rows[start..<end] { q.values(SQLBind(runId), SQLBind(applicant), SQLBind(json)) }
+            try await q.ignoringConflicts(with: ["run_id", "applicant_id"]).run()
+            start = end
+        }
+    }
+
+    package func explanationCount(runId: String) async throws -> Int {
+        try await db.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from("admission_explanations")
+            .where("run_id", .equal, runId).first(decodingColumn: "n", as: Int.self) ?? 0
+    }
+
+    package func explanation(runId: String, applicantId: String) async throws -> String? {
+        try await db.select().column("explanation").from("admission_explanations").where("run_id", .equal, runId)
+            .where("applicant_id", .equal, applicantId).first(decodingColumn: "explanation", as: String.self)
+    }
+
     package func insert(_ run: AdmissionRunRow) async throws {
         try await db.insert(into: "admission_runs").row(run).run()
     }
