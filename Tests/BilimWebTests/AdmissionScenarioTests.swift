@@ -121,7 +121,7 @@ import Testing
         arguments: TestDatabase.allConfigured)
     func scenario(_ kind: TestDatabase) async throws {
         let clock = MovableClock(almaty: "2026-07-01T10:00")
-        try await withTestApp(on: kind, clock: clock) { client, deps, _ in
+        try await withTestApp(on: kind, clock: clock) { client, deps, logs in
             try await seedPupils(deps)
             var s = try await Sessions(client)
             try await AdmissionApplicationsAPITests.loadPrograms(client, Self.programs)
@@ -337,6 +337,13 @@ import Testing
             clock.set(almaty: "2027-08-11T12:00")
             #expect(try await Commissions(deps).purgeExpired() == [meetingId])
             #expect(try await table(deps, "commission_meetings") == 1)
+
+            // Nobody's IIN, phone or name is in the logs of the whole admission, from applications to contracts.
+            let text = logs.text
+            #expect(!text.isEmpty)
+            var secrets = [DemoData.parentIIN.digits, DemoData.childIIN.digits, "+77010000001", "Әбілқасымова", "Әбілқасымов", "Нұрсұлтан"]
+            for p in Self.pupils { secrets += [Self.iin(p.serial), "+7701000\(p.serial)", p.name] }
+            for secret in secrets { #expect(!text.contains(secret), "the logs contain \(secret)") }
         }
     }
 }

@@ -107,6 +107,10 @@ package struct ApplicationIntake: Sendable {
         if let open = try await CaseRepository(db: deps.database.sql).openDuplicate(
             service: a.service, applicantIIN: a.applicantIIN, providerId: a.providerId, documentId: a.documentId)
         {
+            // The open case may be this very submission's, registered by a retry that ran at the same moment.
+            if let key = a.idempotencyKey, let earlier = try await earlier(key: key, actor: actor) {
+                return IntakeOutcome(caseRow: earlier, receipt: nil, repeated: true)
+            }
             throw DomainError(.applicationDuplicate, field: "documentId", ["number": open.registrationNumber])
         }
         // A portal application is confirmed by a one-time code or an EDS over exactly this content.
