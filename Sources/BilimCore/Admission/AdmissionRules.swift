@@ -55,7 +55,7 @@ package enum AdmissionTrack: String, Sendable, Hashable, Codable, CaseIterable {
 
     /// The windows of 003 Annex 1 item 3 for a year: from 25 June to the track's last day.
     package static func defaultWindows(year: Int) -> [AdmissionTrack: ClosedRange<CivilDate>] {
-        func d(_ m: Int, _ day: Int) -> CivilDate { CivilDate(year: year, month: m, day: day)! }
+        func d(_ m: Int, _ day: Int) -> CivilDate { CivilDate(year: year, month: m, day: day) ?? .latest }
         let opens = d(6, 25)
         return [
             .worker: opens...d(8, 25), .workerEvening: opens...d(9, 20), .midStateBasic: opens...d(8, 18),

@@ -3,14 +3,14 @@ package enum AdmissionSchedule {
     /// The education department publishes the competition's results: 23 August for the basic secondary base, 25
     /// August for the general secondary base (003 §64).
     package static func publicationDay(base: EducationBase, year: Int) -> CivilDate {
-        CivilDate(year: year, month: 8, day: base == .basicSecondary ? 23 : 25)!
+        CivilDate(year: year, month: 8, day: base == .basicSecondary ? 23 : 25) ?? .latest
     }
 
     /// Colleges register applicants by 26 August (003 §53).
-    package static func registrationDeadline(year: Int) -> CivilDate { CivilDate(year: year, month: 8, day: 26)! }
+    package static func registrationDeadline(year: Int) -> CivilDate { CivilDate(year: year, month: 8, day: 26) ?? .latest }
 
     /// Free places, groups that did not form and unplaced applicants go to redistribution by 29 August (003 §63).
-    package static func redistributionDeadline(year: Int) -> CivilDate { CivilDate(year: year, month: 8, day: 29)! }
+    package static func redistributionDeadline(year: Int) -> CivilDate { CivilDate(year: year, month: 8, day: 29) ?? .latest }
 
     /// The admitted applicant signs the education contract within 3 calendar days of the results (003 §12): results
     /// published on 23 August may be signed up to and including 26 August.

@@ -31,6 +31,11 @@ package struct LocalDateTime: Hashable, Comparable, Sendable, CustomStringConver
 package struct TimeOfDay: Hashable, Comparable, Sendable, Codable, CustomStringConvertible {
     package let secondsSinceMidnight: Int
 
+    /// 00:00:00.
+    package static let midnight = TimeOfDay(secondsSinceMidnight: 0)
+
+    private init(secondsSinceMidnight: Int) { self.secondsSinceMidnight = secondsSinceMidnight }
+
     package init?(hour: Int, minute: Int, second: Int = 0) {
         guard (0..<24).contains(hour), (0..<60).contains(minute), (0..<60).contains(second) else { return nil }
         secondsSinceMidnight = hour * 3600 + minute * 60 + second

@@ -25,9 +25,10 @@ package struct LocalTime: Sendable {
         var cal = Calendar(identifier: .gregorian)
         cal.timeZone = zone
         let c = cal.dateComponents([.year, .month, .day, .hour, .minute, .second], from: instant)
-        return LocalDateTime(
-            date: CivilDate(year: c.year!, month: c.month!, day: c.day!)!,
-            time: TimeOfDay(hour: c.hour!, minute: c.minute!, second: c.second!)!)
+        // Out of the years 1–9999 (an absurd stored instant) the day saturates; nothing traps on it.
+        let date = CivilDate(year: c.year ?? 1, month: c.month ?? 1, day: c.day ?? 1) ?? ((c.year ?? 1) < 1 ? .earliest : .latest)
+        let time = TimeOfDay(hour: c.hour ?? 0, minute: c.minute ?? 0, second: c.second ?? 0) ?? TimeOfDay.midnight
+        return LocalDateTime(date: date, time: time)
     }
 
     package func today(_ clock: any Clock) -> CivilDate { local(clock.now()).date }

@@ -75,6 +75,7 @@ package struct NumberSequence: Sendable {
             .values(SQLBind(scope), SQLBind(0)).ignoringConflicts(with: "scope").run()
         let row = try await db.update("registration_counters").set("last_value", to: SQLRaw("last_value + 1"))
             .where("scope", .equal, scope).returning("last_value").first()
-        return try row!.decode(column: "last_value", as: Int.self)
+        guard let row else { throw Database.Unreachable(description: "registration counter \(scope) did not answer") }
+        return try row.decode(column: "last_value", as: Int.self)
     }
 }

@@ -7,7 +7,7 @@ import Logging
 
 struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "bench", abstract: "Benchmarks that print their figures.", subcommands: [AllocationBench.self, CompetitionBench.self])
+        commandName: "bench", abstract: "Benchmarks that print their figures.", subcommands: [AllocationBench.self, CompetitionBench.self, PeopleBench.self])
 
     /// `bilim bench competition`: a region's applications stored in a database (a throw-away SQLite file, or
     /// `DATABASE_URL`), then the department's run on them timed end to end: scoring from the database, the

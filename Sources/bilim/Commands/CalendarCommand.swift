@@ -60,7 +60,7 @@ struct CalendarCommand: AsyncParsableCommand {
             do {
                 let day = try Registration.registrationDay(submittedAt: moment, calendar: calendar)
                 let deadline = try term.deadline(
-                    registeredOn: day, channel: Channel(rawValue: channel)!, calendar: calendar, acceptedOn: moment.date)
+                    registeredOn: day, channel: Channel(rawValue: channel) ?? .portal, calendar: calendar, acceptedOn: moment.date)
                 print(#"{"registeredOn": "\#(day.iso)", "deadline": "\#(deadline.iso)"}"#)
             } catch { throw UsageFailure(error.message(in: .en)) }
         }
