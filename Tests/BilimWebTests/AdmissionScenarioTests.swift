@@ -229,7 +229,7 @@ import Testing
             // The page's progress bar reads how far the run has got; the finished run names itself.
             let progress = try await call(client, .get, "/api/v1/admission/run-progress/run-1", s.department)
             #expect(progress.json["status"] as? String == "finished" && progress.json["runId"] as? String == runId)
-            #expect(try await call(client, .get, "/api/v1/admission/run-progress/run-1", s.college).status == .notFound)
+            #expect(try await call(client, .get, "/api/v1/admission/run-progress/run-1", s.college).status == .forbidden)
             let result = try await call(client, .get, "/api/v1/admission/runs/\(runId)/result", s.department)
             let assignments = result.json["assignments"] as? [String: Any] ?? [:]
             // The child failed the psychometric test, so competes with the pedagogy score (4.5 + 5) / 2 = 4.75 (003 §54).

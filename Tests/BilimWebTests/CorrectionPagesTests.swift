@@ -246,10 +246,10 @@ import Testing
             #expect(huge.status == .contentTooLarge)
             #expect(try await ReferenceRepository(db: deps.database.sql).count("cases") == 0)
 
-            // Only applicants apply; staff are sent to sign in as one.
+            // Only applicants apply; staff are told so, in their language.
             let staff = try await signIn(client, "college.staff")
-            try await client.execute(uri: "/corrections/new", method: .get, headers: [.cookie: staff]) { r in
-                #expect(r.status == .found && r.headers[.location] == "/sign-in")
+            try await client.execute(uri: "/corrections/new?lang=ru", method: .get, headers: [.cookie: staff]) { r in
+                #expect(r.status == .forbidden && r.text.contains("<html") && r.text.contains("lang=\"ru\""))
             }
         }
     }

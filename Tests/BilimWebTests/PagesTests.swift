@@ -88,7 +88,7 @@ import Testing
             ) { r in #expect(r.status == .seeOther) }
             try await client.execute(uri: "/cabinet", method: .get, headers: [.cookie: "__Host-bilim_session=\(session)"]) { r in
                 #expect(r.status == .found)
-                #expect(r.headers[.location] == "/sign-in")
+                #expect(r.headers[.location] == "/sign-in?next=/cabinet")
             }
             // No IIN, name or phone in the logs of the whole flow.
             for secret in [DemoData.parentIIN.digits, DemoData.childIIN.digits, "Әбілқасымова", "Гүлнұр", "+77010000001", DemoData.password] {

@@ -102,7 +102,7 @@ import Testing
                 #expect(r.status == .notFound && !r.text.contains(code))
             }
             try await client.execute(uri: "/documents/\(number)/view", method: .get) { r in
-                #expect(r.status == .found && r.headers[.location] == "/sign-in")
+                #expect(r.status == .found && r.headers[.location] == "/sign-in?next=/documents/\(number)/view")
             }
             try await client.execute(uri: "/documents/E-1999-000001/view", method: .get, headers: [.cookie: parent]) {
                 #expect($0.status == .notFound)

@@ -10,6 +10,8 @@ package struct BilimRequestContext: RequestContext {
     package var user: UserRow?
     package var sessionToken: String?
     package var csrfToken: String?
+    /// The actor the route's door let in (`DoorMiddleware`); nil on routes without a door.
+    package var actor: Actor?
     /// The socket peer's IP address, when the connection has one.
     package let peer: String?
     /// The client's address as `ClientAddressMiddleware` resolved it (peer, or X-Forwarded-For past trusted proxies).

@@ -10,19 +10,22 @@ struct APIAdmissionController {
     let gateway: any SMSGateway
 
     func add(to router: Router<BilimRequestContext>) {
-        router.post("/api/v1/admission/programs/import", use: importPrograms)
-        router.get("/api/v1/admission/imports/{id}", use: importState)
-        router.get("/api/v1/admission/programs", use: programs)
-        router.post("/api/v1/admission/applications", use: apply)
-        router.get("/api/v1/admission/applications", use: applications)
-        router.post("/api/v1/admission/applications/desk", use: applyAtDesk)
-        router.post("/api/v1/admission/applications/confirmations", use: prepareConfirmation)
-        router.post("/api/v1/admission/runs", use: run)
-        router.get("/api/v1/admission/runs/{id}", use: runSummary)
-        router.get("/api/v1/admission/runs/{id}/input", use: runInput)
-        router.get("/api/v1/admission/runs/{id}/result", use: runResult)
-        router.post("/api/v1/admission/runs/{id}/rerun", use: rerun)
-        router.get("/api/v1/admission/runs/{id}/explanations/{applicant}", use: explanation)
+        router.behind(.department, dependencies)
+            .post("/api/v1/admission/programs/import", use: importPrograms)
+            .get("/api/v1/admission/imports/{id}", use: importState)
+            .get("/api/v1/admission/programs", use: programs)
+            .post("/api/v1/admission/runs", use: run)
+            .get("/api/v1/admission/runs/{id}", use: runSummary)
+            .get("/api/v1/admission/runs/{id}/input", use: runInput)
+            .get("/api/v1/admission/runs/{id}/result", use: runResult)
+            .post("/api/v1/admission/runs/{id}/rerun", use: rerun)
+            .get("/api/v1/admission/runs/{id}/explanations/{applicant}", use: explanation)
+        router.behind(.applicant, dependencies)
+            .post("/api/v1/admission/applications", use: apply)
+            .get("/api/v1/admission/applications", use: applications)
+            .post("/api/v1/admission/applications/confirmations", use: prepareConfirmation)
+        router.behind(.providerStaff, dependencies)
+            .post("/api/v1/admission/applications/desk", use: applyAtDesk)
     }
 
     // MARK: Applications
@@ -72,7 +75,7 @@ struct APIAdmissionController {
     /// One application with up to four ranked choices, and the dormitory and meals requests, confirmed by a one-time
     /// code or an EDS over its content. (003 §12) (003 Annex 1 item 8)
     @Sendable func apply(_ request: Request, context: BilimRequestContext) async throws -> Response {
-        let actor = try await APICaseController.actor(context, dependencies)
+        let actor = try context.signedIn
         let b = try await JSON.decode(ApplyBody.self, request: request, context: context)
         var input = b.input
         if input.language == nil { input.language = context.language }
@@ -87,9 +90,10 @@ struct APIAdmissionController {
 
     /// A challenge over the application's content: a one-time code by SMS, or the text for an EDS to sign.
     @Sendable func prepareConfirmation(_ request: Request, context: BilimRequestContext) async throws -> Response {
-        let actor = try await APICaseController.actor(context, dependencies)
+        let actor = try context.signedIn
         let b = try await JSON.decode(PrepareBody.self, request: request, context: context)
-        guard actor.role == .applicant, CaseAccess.canApply(actor, for: b.application.applicantIIN) else { throw DomainError(.forbidden, field: "applicantIIN") }
+        // Whom the applicant acts for is a property of the request's body, not of the route.
+        guard CaseAccess.canApply(actor, for: b.application.applicantIIN) else { throw DomainError(.forbidden, field: "applicantIIN") }
         let prepared = try await ApplicationConfirmation(dependencies).prepare(b.application.content, method: b.method, actor: actor, gateway: gateway)
         return try JSON.response(prepared, status: .created)
     }
@@ -102,7 +106,7 @@ struct APIAdmissionController {
     /// At the college, for graduates of foreign institutions (003 §12): the application with the receipt of
     /// acceptance, or the motivated refusal receipt (003 §18) (003 Annex 1 item 9).
     @Sendable func applyAtDesk(_ request: Request, context: BilimRequestContext) async throws -> Response {
-        let actor = try await APICaseController.actor(context, dependencies)
+        let actor = try context.signedIn
         var input = try await JSON.decode(DeskAdmissionInput.self, request: request, context: context)
         if input.language == nil { input.language = context.language }
         let outcome = try await AdmissionDeskIntake(dependencies).apply(input, by: actor)
@@ -112,8 +116,8 @@ struct APIAdmissionController {
 
     /// The applicant's own applications and their minor children's.
     @Sendable func applications(_ request: Request, context: BilimRequestContext) async throws -> Response {
-        let actor = try await APICaseController.actor(context, dependencies)
-        guard actor.role == .applicant, let me = actor.personIIN else { throw DomainError(.forbidden) }
+        let actor = try context.signedIn
+        guard let me = actor.personIIN else { throw DomainError(.forbidden) }
         let repo = AdmissionRepository(db: dependencies.database.sql)
         var out: [ApplicationBody] = []
         for iin in [me] + actor.childrenIINs.sorted() {
@@ -126,7 +130,7 @@ struct APIAdmissionController {
 
     /// A run on an input in the contract's JSON (spec/allocation.md), stored with its output.
     @Sendable func run(_ request: Request, context: BilimRequestContext) async throws -> Response {
-        let actor = try await APICaseController.actor(context, dependencies)
+        let actor = try context.signedIn
         guard request.headers[.contentType]?.lowercased().hasPrefix("application/json") == true else {
             throw DomainError(.requestInvalid, field: "Content-Type", ["field": "Content-Type"])
         }
@@ -135,7 +139,7 @@ struct APIAdmissionController {
     }
 
     @Sendable func runSummary(_ request: Request, context: BilimRequestContext) async throws -> Response {
-        let actor = try await APICaseController.actor(context, dependencies)
+        let actor = try context.signedIn
         return try JSON.response(try await CompetitionRuns(dependencies).summary(context.parameters.get("id") ?? "", by: actor))
     }
 
@@ -147,23 +151,23 @@ struct APIAdmissionController {
 
     /// The input snapshot, byte for byte as the run read it.
     @Sendable func runInput(_ request: Request, context: BilimRequestContext) async throws -> Response {
-        let actor = try await APICaseController.actor(context, dependencies)
+        let actor = try context.signedIn
         return raw(try await CompetitionRuns(dependencies).find(context.parameters.get("id") ?? "", by: actor).input)
     }
 
     /// The output, as `bilim admission allocate` writes it.
     @Sendable func runResult(_ request: Request, context: BilimRequestContext) async throws -> Response {
-        let actor = try await APICaseController.actor(context, dependencies)
+        let actor = try context.signedIn
         return raw(try await CompetitionRuns(dependencies).find(context.parameters.get("id") ?? "", by: actor).output)
     }
 
     @Sendable func rerun(_ request: Request, context: BilimRequestContext) async throws -> Response {
-        let actor = try await APICaseController.actor(context, dependencies)
+        let actor = try context.signedIn
         return try JSON.response(try await CompetitionRuns(dependencies).rerun(context.parameters.get("id") ?? "", by: actor))
     }
 
     @Sendable func explanation(_ request: Request, context: BilimRequestContext) async throws -> Response {
-        let actor = try await APICaseController.actor(context, dependencies)
+        let actor = try context.signedIn
         return try JSON.response(
             try await CompetitionRuns(dependencies).explanation(
                 context.parameters.get("id") ?? "", applicant: context.parameters.get("applicant") ?? "", by: actor))
@@ -195,7 +199,7 @@ struct APIAdmissionController {
 
     /// The file as `text/csv` (a cross-site form cannot send that type without the browser asking first).
     @Sendable func importPrograms(_ request: Request, context: BilimRequestContext) async throws -> Response {
-        let actor = try await APICaseController.actor(context, dependencies)
+        let actor = try context.signedIn
         guard request.headers[.contentType]?.lowercased().hasPrefix("text/csv") == true else {
             throw DomainError(.requestInvalid, field: "Content-Type", ["field": "Content-Type"])
         }
@@ -223,7 +227,7 @@ struct APIAdmissionController {
 
     /// How far a file being loaded has got (for the progress bar).
     @Sendable func importState(_ request: Request, context: BilimRequestContext) async throws -> Response {
-        let actor = try await APICaseController.actor(context, dependencies)
+        let actor = try context.signedIn
         let id = context.parameters.get("id") ?? ""
         switch await ImportProgress.shared.state(id, owner: actor.userId) {
         case .running(let done, let total)?:
@@ -264,8 +268,8 @@ struct APIAdmissionController {
 
     /// The department's programs of the year, with their reserves.
     @Sendable func programs(_ request: Request, context: BilimRequestContext) async throws -> Response {
-        let actor = try await APICaseController.actor(context, dependencies)
-        guard actor.role == .educationDepartment, let region = actor.regionCode else { throw DomainError(.forbidden) }
+        let actor = try context.signedIn
+        guard let region = actor.regionCode else { throw DomainError(.forbidden) }
         let repo = AdmissionRepository(db: dependencies.database.sql)
         var out: [ProgramBody] = []
         for p in try await repo.programs(year: ProgramCatalog(dependencies).year, region: region) {

@@ -10,22 +10,25 @@ struct APIAdmissionOutcomesController {
     let dependencies: ServiceDependencies
 
     func add(to router: Router<BilimRequestContext>) {
-        router.post("/api/v1/admission/exams/registrations", use: registerExam)
-        router.post("/api/v1/admission/exams/marks", use: enterMarks)
-        router.post("/api/v1/admission/commissions/meetings", use: meet)
-        router.get("/api/v1/admission/commissions/meetings/{id}", use: meeting)
-        router.post("/api/v1/admission/commissions/meetings/{id}/decisions", use: decide)
-        router.post("/api/v1/admission/runs/from-applications", use: runOnApplications)
-        router.get("/api/v1/admission/run-progress/{id}", use: runProgress)
-        router.post("/api/v1/admission/runs/{id}/publish", use: publish)
-        router.get("/api/v1/admission/lists", use: lists)
-        router.get("/api/v1/admission/redistribution", use: redistribution)
-        router.get("/api/v1/admission/applications/{id}/result", use: result)
-        router.post("/api/v1/admission/applications/{id}/contract", use: signContract)
-        router.post("/api/v1/admission/applications/{id}/support", use: decideSupport)
+        router.behind(.college, dependencies)
+            .post("/api/v1/admission/exams/registrations", use: registerExam)
+            .post("/api/v1/admission/exams/marks", use: enterMarks)
+            .post("/api/v1/admission/commissions/meetings", use: meet)
+            .get("/api/v1/admission/commissions/meetings/{id}", use: meeting)
+            .post("/api/v1/admission/commissions/meetings/{id}/decisions", use: decide)
+        router.behind(.department, dependencies)
+            .post("/api/v1/admission/runs/from-applications", use: runOnApplications)
+            .get("/api/v1/admission/run-progress/{id}", use: runProgress)
+            .post("/api/v1/admission/runs/{id}/publish", use: publish)
+            .get("/api/v1/admission/lists", use: lists)
+            .get("/api/v1/admission/redistribution", use: redistribution)
+        router.behind(.applicant, dependencies)
+            .get("/api/v1/admission/applications/{id}/result", use: result)
+            .post("/api/v1/admission/applications/{id}/contract", use: signContract)
+        router.behind(.providerStaff, dependencies)
+            .post("/api/v1/admission/applications/{id}/support", use: decideSupport)
     }
 
-    func actor(_ context: BilimRequestContext) async throws -> Actor { try await APICaseController.actor(context, dependencies) }
 
     // MARK: Exams (003 §32) (003 §38) (003 §48)
 
@@ -46,14 +49,14 @@ struct APIAdmissionOutcomesController {
     }
 
     @Sendable func registerExam(_ request: Request, context: BilimRequestContext) async throws -> Response {
-        let actor = try await actor(context)
+        let actor = try context.signedIn
         let input = try await JSON.decode(ExamRegistrationInput.self, request: request, context: context)
         let row = try await AdmissionExams(dependencies).register(input, by: actor)
         return try JSON.response(body(row, program: input.program), status: .created)
     }
 
     @Sendable func enterMarks(_ request: Request, context: BilimRequestContext) async throws -> Response {
-        let actor = try await actor(context)
+        let actor = try context.signedIn
         let input = try await JSON.decode(ExamMarksInput.self, request: request, context: context)
         return try JSON.response(body(try await AdmissionExams(dependencies).enterMarks(input, by: actor), program: input.program))
     }
@@ -97,20 +100,20 @@ struct APIAdmissionOutcomesController {
     }
 
     @Sendable func meet(_ request: Request, context: BilimRequestContext) async throws -> Response {
-        let actor = try await actor(context)
+        let actor = try context.signedIn
         let input = try await JSON.decode(MeetingInput.self, request: request, context: context)
         return try JSON.response(body(try await Commissions(dependencies).meet(input, by: actor), decisions: []), status: .created)
     }
 
     @Sendable func meeting(_ request: Request, context: BilimRequestContext) async throws -> Response {
-        let actor = try await actor(context)
+        let actor = try context.signedIn
         let id = context.parameters.get("id") ?? ""
         let c = Commissions(dependencies)
         return try JSON.response(body(try await c.meeting(id, by: actor), decisions: try await c.decisions(id, by: actor)))
     }
 
     @Sendable func decide(_ request: Request, context: BilimRequestContext) async throws -> Response {
-        let actor = try await actor(context)
+        let actor = try context.signedIn
         let input = try await JSON.decode(DecisionInput.self, request: request, context: context)
         return try JSON.response(body(try await Commissions(dependencies).decide(context.parameters.get("id") ?? "", input, by: actor)), status: .created)
     }
@@ -119,7 +122,7 @@ struct APIAdmissionOutcomesController {
 
     /// JSON only, so that a cross-site form cannot start a run; `?id=` names the run's progress for the page's bar.
     @Sendable func runOnApplications(_ request: Request, context: BilimRequestContext) async throws -> Response {
-        let actor = try await actor(context)
+        let actor = try context.signedIn
         guard request.headers[.contentType]?.lowercased().hasPrefix("application/json") == true else {
             throw DomainError(.requestInvalid, field: "Content-Type", ["field": "Content-Type"])
         }
@@ -136,7 +139,7 @@ struct APIAdmissionOutcomesController {
     }
 
     @Sendable func runProgress(_ request: Request, context: BilimRequestContext) async throws -> Response {
-        let actor = try await actor(context)
+        let actor = try context.signedIn
         switch await RunProgress.shared.state(context.parameters.get("id") ?? "", owner: actor.userId) {
         case .scoring(let done, let total)?: return try JSON.response(ProgressBody(status: "scoring", done: done, total: total, runId: nil))
         case .allocating?: return try JSON.response(ProgressBody(status: "allocating", done: 1, total: 1, runId: nil))
@@ -157,7 +160,7 @@ struct APIAdmissionOutcomesController {
     }
 
     @Sendable func publish(_ request: Request, context: BilimRequestContext) async throws -> Response {
-        let actor = try await actor(context)
+        let actor = try context.signedIn
         let input = try await JSON.decode(PublishInput.self, request: request, context: context)
         let id = context.parameters.get("id") ?? ""
         let n = try await AdmissionResults(dependencies).publish(runId: id, base: input.base, by: actor)
@@ -165,15 +168,15 @@ struct APIAdmissionOutcomesController {
     }
 
     @Sendable func lists(_ request: Request, context: BilimRequestContext) async throws -> Response {
-        try JSON.response(try await AdmissionResults(dependencies).lists(by: try await actor(context)))
+        try JSON.response(try await AdmissionResults(dependencies).lists(by: try context.signedIn))
     }
 
     @Sendable func redistribution(_ request: Request, context: BilimRequestContext) async throws -> Response {
-        try JSON.response(try await AdmissionResults(dependencies).redistribution(by: try await actor(context)))
+        try JSON.response(try await AdmissionResults(dependencies).redistribution(by: try context.signedIn))
     }
 
     @Sendable func result(_ request: Request, context: BilimRequestContext) async throws -> Response {
-        let actor = try await actor(context)
+        let actor = try context.signedIn
         guard let r = try await AdmissionResults(dependencies).result(context.parameters.get("id") ?? "", by: actor) else {
             throw DomainError(.pageNotFound)
         }
@@ -181,7 +184,7 @@ struct APIAdmissionOutcomesController {
     }
 
     @Sendable func signContract(_ request: Request, context: BilimRequestContext) async throws -> Response {
-        let actor = try await actor(context)
+        let actor = try context.signedIn
         return try JSON.response(try await AdmissionResults(dependencies).signContract(context.parameters.get("id") ?? "", by: actor))
     }
 
@@ -191,7 +194,7 @@ struct APIAdmissionOutcomesController {
     }
 
     @Sendable func decideSupport(_ request: Request, context: BilimRequestContext) async throws -> Response {
-        let actor = try await actor(context)
+        let actor = try context.signedIn
         let input = try await JSON.decode(SupportInput.self, request: request, context: context)
         return try JSON.response(
             try await AdmissionResults(dependencies).decideSupport(

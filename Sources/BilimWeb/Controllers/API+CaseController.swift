@@ -11,20 +11,19 @@ struct APICaseController {
     let dependencies: ServiceDependencies
 
     func add(to router: Router<BilimRequestContext>) {
-        router.get("/api/v1/cases", use: list)
-        router.post("/api/v1/cases", use: apply)
-        router.post("/api/v1/desk/applications", use: desk)
-        router.get("/api/v1/cases/{id}", use: show)
-        router.post("/api/v1/cases/{id}/actions", use: act)
-        router.get("/api/v1/receipts/{number}", use: receipt)
-        router.get("/api/v1/cabinet/messages", use: messages)
-        router.post("/api/v1/cases/{id}/attachments", use: attach)
-        router.get("/api/v1/cases/{id}/attachments", use: attachments)
-    }
-
-    static func actor(_ context: BilimRequestContext, _ deps: ServiceDependencies) async throws -> Actor {
-        guard let user = context.user else { throw DomainError(.signInRequired) }
-        return try await Actor.of(user, database: deps.database, today: deps.today)
+        router.behind(.applicant, dependencies)
+            .post("/api/v1/cases", use: apply)
+        router.behind(.desk, dependencies)
+            .post("/api/v1/desk/applications", use: desk)
+        // Whose case it is, the use cases decide (404 for another's).
+        router.behind(.signedIn, dependencies)
+            .get("/api/v1/cases", use: list)
+            .get("/api/v1/cases/{id}", use: show)
+            .post("/api/v1/cases/{id}/actions", use: act)
+            .get("/api/v1/receipts/{number}", use: receipt)
+            .get("/api/v1/cabinet/messages", use: messages)
+            .post("/api/v1/cases/{id}/attachments", use: attach)
+            .get("/api/v1/cases/{id}/attachments", use: attachments)
     }
 
     struct CaseSummary: Encodable {
@@ -50,7 +49,7 @@ struct APICaseController {
     }
 
     @Sendable func list(_ request: Request, context: BilimRequestContext) async throws -> Response {
-        let actor = try await Self.actor(context, dependencies)
+        let actor = try context.signedIn
         let rows = try await CaseRepository(db: dependencies.database.sql).visible(to: actor)
         return try JSON.response(rows.map { CaseSummary($0, today: dependencies.today) })
     }
@@ -71,7 +70,7 @@ struct APICaseController {
 
     /// `Idempotency-Key` makes a repeated submission return the first case.
     @Sendable func apply(_ request: Request, context: BilimRequestContext) async throws -> Response {
-        let actor = try await Self.actor(context, dependencies)
+        let actor = try context.signedIn
         let body = try await JSON.decode(ApplyBody.self, request: request, context: context)
         let application = try Self.application(body, actor: actor, request: request, context: context)
         let outcome = try await ApplicationIntake(dependencies).submit(
@@ -105,7 +104,7 @@ struct APICaseController {
     }
 
     @Sendable func desk(_ request: Request, context: BilimRequestContext) async throws -> Response {
-        let actor = try await Self.actor(context, dependencies)
+        let actor = try context.signedIn
         let body = try await JSON.decode(DeskBody.self, request: request, context: context)
         guard let channel = Channel(rawValue: body.channel), channel != .portal else {
             throw DomainError(.channelNotOffered, field: "channel", ["value": String(body.channel.prefix(30))])
@@ -187,7 +186,7 @@ struct APICaseController {
     }
 
     @Sendable func show(_ request: Request, context: BilimRequestContext) async throws -> Response {
-        let actor = try await Self.actor(context, dependencies)
+        let actor = try context.signedIn
         let workflow = CaseWorkflow(dependencies)
         let row = try await workflow.visibleCase(context.parameters.get("id") ?? "", to: actor)
         return try JSON.response(try await detail(row, actor: actor))
@@ -213,7 +212,7 @@ struct APICaseController {
     }
 
     @Sendable func act(_ request: Request, context: BilimRequestContext) async throws -> Response {
-        let actor = try await Self.actor(context, dependencies)
+        let actor = try context.signedIn
         let body = try await JSON.decode(ActionBody.self, request: request, context: context)
         let command = try Self.command(body)
         let id = context.parameters.get("id") ?? ""
@@ -247,7 +246,7 @@ struct APICaseController {
     }
 
     @Sendable func receipt(_ request: Request, context: BilimRequestContext) async throws -> Response {
-        let actor = try await Self.actor(context, dependencies)
+        let actor = try context.signedIn
         let number = context.parameters.get("number") ?? ""
         guard let r = try await ReceiptRepository(db: dependencies.database.sql).find(number: number),
             ReceiptAccess.canView(actor, officeId: r.officeId, applicantIIN: r.applicantIin)
@@ -263,7 +262,7 @@ struct APICaseController {
     }
 
     @Sendable func messages(_ request: Request, context: BilimRequestContext) async throws -> Response {
-        let actor = try await Self.actor(context, dependencies)
+        let actor = try context.signedIn
         guard let iin = actor.personIIN else { return try JSON.response([Message]()) }
         let rows = try await OutboxRepository(db: dependencies.database.sql).cabinetMessages(recipientIIN: iin)
         return try JSON.response(
@@ -299,7 +298,7 @@ struct APICaseController {
     /// The raw file is the body; its type is `Content-Type`, its name `X-Filename`, the passport document it is
     /// `?code=`. Checked against what it claims to be before anything is stored.
     @Sendable func attach(_ request: Request, context: BilimRequestContext) async throws -> Response {
-        let actor = try await Self.actor(context, dependencies)
+        let actor = try context.signedIn
         let buffer = try await Body.collect(request, context, limit: FileCheck.maxBytes + 1)
         let bytes = Array(buffer.readableBytesView)
         if bytes.count > FileCheck.maxBytes {
@@ -313,7 +312,7 @@ struct APICaseController {
     }
 
     @Sendable func attachments(_ request: Request, context: BilimRequestContext) async throws -> Response {
-        let actor = try await Self.actor(context, dependencies)
+        let actor = try context.signedIn
         let row = try await CaseWorkflow(dependencies).visibleCase(context.parameters.get("id") ?? "", to: actor)
         return try JSON.response(try await AttachmentRepository(db: dependencies.database.sql).list(caseId: row.id).map(AttachmentAnswer.init))
     }

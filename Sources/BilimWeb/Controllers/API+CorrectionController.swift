@@ -36,11 +36,13 @@ struct APICorrectionController {
     let gateway: any SMSGateway
 
     func add(to router: Router<BilimRequestContext>) {
-        router.post("/api/v1/cases/confirmations", use: prepareCase)
-        router.post("/api/v1/corrections/confirmations", use: prepareCorrections)
-        router.post("/api/v1/corrections", use: apply)
-        router.get("/api/v1/cases/{id}/corrections", use: requested)
-        router.get("/api/v1/documents/{id}/corrections", use: history)
+        router.behind(.applicant, dependencies)
+            .post("/api/v1/cases/confirmations", use: prepareCase)
+            .post("/api/v1/corrections/confirmations", use: prepareCorrections)
+            .post("/api/v1/corrections", use: apply)
+        router.behind(.signedIn, dependencies)
+            .get("/api/v1/cases/{id}/corrections", use: requested)
+            .get("/api/v1/documents/{id}/corrections", use: history)
     }
 
     struct PrepareCaseBody: Decodable {
@@ -49,7 +51,7 @@ struct APICorrectionController {
     }
 
     @Sendable func prepareCase(_ request: Request, context: BilimRequestContext) async throws -> Response {
-        let actor = try await APICaseController.actor(context, dependencies)
+        let actor = try context.signedIn
         let body = try await JSON.decode(PrepareCaseBody.self, request: request, context: context)
         let application = try APICaseController.application(body.application, actor: actor, request: request, context: context)
         let prepared = try await ApplicationConfirmation(dependencies).prepare(
@@ -99,7 +101,7 @@ struct APICorrectionController {
     }
 
     @Sendable func prepareCorrections(_ request: Request, context: BilimRequestContext) async throws -> Response {
-        let actor = try await APICaseController.actor(context, dependencies)
+        let actor = try context.signedIn
         let body = try await JSON.decode(PrepareCorrectionsBody.self, request: request, context: context)
         let a = try application(body.corrections, request: request, context: context)
         let (doc, _) = try await CorrectionIntake(dependencies).check(a, by: actor)
@@ -110,7 +112,7 @@ struct APICorrectionController {
 
     /// `Idempotency-Key` makes a repeated submission return the first case.
     @Sendable func apply(_ request: Request, context: BilimRequestContext) async throws -> Response {
-        let actor = try await APICaseController.actor(context, dependencies)
+        let actor = try context.signedIn
         let body = try await JSON.decode(CorrectionsBody.self, request: request, context: context)
         let a = try application(body, request: request, context: context)
         let outcome = try await CorrectionIntake(dependencies).submit(a, by: actor, confirmation: try body.confirmation?.proof())
@@ -120,7 +122,7 @@ struct APICorrectionController {
 
     /// The changes a case asks for: each field's value when applied for, and the correct value.
     @Sendable func requested(_ request: Request, context: BilimRequestContext) async throws -> Response {
-        let actor = try await APICaseController.actor(context, dependencies)
+        let actor = try context.signedIn
         let row = try await CaseWorkflow(dependencies).visibleCase(context.parameters.get("id") ?? "", to: actor)
         return try JSON.response(try await CorrectionRepository(db: dependencies.database.sql).requests(caseId: row.id))
     }
@@ -137,7 +139,7 @@ struct APICorrectionController {
     /// A document's correction history, for its holder (or their parent) and the staff of the organization that
     /// issued it. (002 §8)
     @Sendable func history(_ request: Request, context: BilimRequestContext) async throws -> Response {
-        let actor = try await APICaseController.actor(context, dependencies)
+        let actor = try context.signedIn
         let db = dependencies.database.sql
         guard let doc = try await DocumentRegistryRepository(db: db).document(id: context.parameters.get("id") ?? ""),
             CaseAccess.canApply(actor, for: doc.holderIin) || (actor.role == .providerStaff && actor.organizationId == doc.organizationId)

@@ -12,14 +12,15 @@ struct APIToolController {
         router.post("/api/v1/iin/check", use: iinCheck)
         router.get("/api/v1/calendar/non-working", use: nonWorking)
         router.post("/api/v1/calendar/deadline", use: deadline)
-        router.post("/api/v1/admin/sign-in-locks/lift", use: liftLock)
+        router.behind(.administrator, dependencies)
+            .post("/api/v1/admin/sign-in-locks/lift", use: liftLock)
     }
 
     struct LiftRequest: Decodable { let login: String }
 
     /// The administrator lifts a staff login's sign-in lock-out.
     @Sendable func liftLock(_ request: Request, context: BilimRequestContext) async throws -> Response {
-        let actor = try await APICaseController.actor(context, dependencies)
+        let actor = try context.signedIn
         let body = try await JSON.decode(LiftRequest.self, request: request, context: context)
         let lifted = try await StaffSignIn(database: dependencies.database, clock: dependencies.clock).lift(login: body.login, by: actor)
         context.logger.notice("sign-in lock-out lifted", metadata: ["login.pseudonym": .string(Pseudonym.of(body.login)), "lifted": .string("\(lifted)")])

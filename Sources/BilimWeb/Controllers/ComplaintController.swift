@@ -11,18 +11,17 @@ struct ComplaintController {
     let renderer: Renderer
 
     func add(to router: Router<BilimRequestContext>) {
-        router.post("/cases/{id}/complaints", use: filePage)
-        router.get("/complaints", use: listPage)
-        router.post("/complaints/{id}/actions", use: actPage)
-        router.post("/api/v1/cases/{id}/complaints", use: fileAPI)
-        router.get("/api/v1/complaints", use: listAPI)
-        router.post("/api/v1/complaints/{id}/actions", use: actAPI)
+        router.behind(.applicant, dependencies)
+            .post("/cases/{id}/complaints", use: filePage)
+            .post("/api/v1/cases/{id}/complaints", use: fileAPI)
+        router.behind(.signedIn, dependencies)
+            .get("/complaints", use: listPage)
+            .get("/api/v1/complaints", use: listAPI)
+        router.behind(.complaintHandlers, dependencies)
+            .post("/complaints/{id}/actions", use: actPage)
+            .post("/api/v1/complaints/{id}/actions", use: actAPI)
     }
 
-    func actor(_ context: BilimRequestContext) async throws -> Actor {
-        guard let user = context.user else { throw DomainError(.signInRequired) }
-        return try await Actor.of(user, database: dependencies.database, today: dependencies.today)
-    }
 
     struct ComplaintAnswer: Encodable {
         let id: String
@@ -56,7 +55,7 @@ struct ComplaintController {
     }
 
     @Sendable func fileAPI(_ request: Request, context: BilimRequestContext) async throws -> Response {
-        let actor = try await actor(context)
+        let actor = try context.signedIn
         let body = try await JSON.decode(FileBody.self, request: request, context: context)
         let c = try await ComplaintService(dependencies).file(
             caseId: context.parameters.get("id") ?? "", decisionNumber: body.decisionNumber, text: body.text, by: actor)
@@ -64,7 +63,7 @@ struct ComplaintController {
     }
 
     @Sendable func listAPI(_ request: Request, context: BilimRequestContext) async throws -> Response {
-        try JSON.response(try await ComplaintService(dependencies).visible(to: try await actor(context)).map(ComplaintAnswer.init))
+        try JSON.response(try await ComplaintService(dependencies).visible(to: try context.signedIn).map(ComplaintAnswer.init))
     }
 
     struct ActBody: Decodable {
@@ -73,7 +72,7 @@ struct ComplaintController {
     }
 
     @Sendable func actAPI(_ request: Request, context: BilimRequestContext) async throws -> Response {
-        let actor = try await actor(context)
+        let actor = try context.signedIn
         let body = try await JSON.decode(ActBody.self, request: request, context: context)
         guard let command = ComplaintCommand(rawValue: body.action) else {
             throw DomainError(.requestInvalid, field: "action", ["field": "action"])
@@ -84,7 +83,7 @@ struct ComplaintController {
     }
 
     @Sendable func filePage(_ request: Request, context: BilimRequestContext) async throws -> Response {
-        let actor = try await actor(context)
+        let actor = try context.signedIn
         let id = context.parameters.get("id") ?? ""
         let f = try await Forms.fields(request: request, context: context)
         do {
@@ -124,8 +123,7 @@ struct ComplaintController {
     }
 
     @Sendable func listPage(_ request: Request, context: BilimRequestContext) async throws -> Response {
-        guard context.user != nil else { return .redirect(to: "/sign-in", type: .found) }
-        return try await renderList(try await actor(context), context: context, errors: [])
+        try await renderList(try context.signedIn, context: context, errors: [])
     }
 
     func renderList(_ actor: Actor, context: BilimRequestContext, errors: [FieldError], status: HTTPResponse.Status = .ok)
@@ -153,7 +151,7 @@ struct ComplaintController {
     }
 
     @Sendable func actPage(_ request: Request, context: BilimRequestContext) async throws -> Response {
-        let actor = try await actor(context)
+        let actor = try context.signedIn
         let f = try await Forms.fields(request: request, context: context)
         let id = context.parameters.get("id") ?? ""
         do {

@@ -25,9 +25,11 @@ struct SigningController {
         router.get("/verify/{number}", use: verifyNumber)
         router.post("/api/v1/verify", use: apiVerify)
         router.get("/api/v1/verify/{number}", use: apiVerifyNumber)
-        router.get("/api/v1/cases/{id}/documents", use: caseDocuments)
-        router.get("/api/v1/cabinet/credentials", use: credentials)
-        router.get("/documents/{number}", use: download)
+        router.behind(.signedIn, dependencies)
+            .get("/api/v1/cases/{id}/documents", use: caseDocuments)
+            .get("/documents/{number}", use: download)
+        router.behind(.applicant, dependencies)
+            .get("/api/v1/cabinet/credentials", use: credentials)
     }
 
     // MARK: EDS sign-in
@@ -217,14 +219,14 @@ struct SigningController {
     }
 
     @Sendable func caseDocuments(_ request: Request, context: BilimRequestContext) async throws -> Response {
-        let actor = try await APICaseController.actor(context, dependencies)
+        let actor = try context.signedIn
         let row = try await CaseWorkflow(dependencies).visibleCase(context.parameters.get("id") ?? "", to: actor)
         return try JSON.response(try await SignedDocumentRepository(db: dependencies.database.sql).list(caseId: row.id).map(SignedSummary.init))
     }
 
     @Sendable func credentials(_ request: Request, context: BilimRequestContext) async throws -> Response {
-        let actor = try await APICaseController.actor(context, dependencies)
-        guard actor.role == .applicant, let me = actor.personIIN else { throw DomainError(.forbidden) }
+        let actor = try context.signedIn
+        guard let me = actor.personIIN else { throw DomainError(.forbidden) }
         var out: [SignedSummary] = []
         for iin in [me] + actor.childrenIINs.sorted() {
             out += try await SignedDocumentRepository(db: dependencies.database.sql).credentials(holderIIN: iin).map(SignedSummary.init)
@@ -235,7 +237,7 @@ struct SigningController {
     /// The signed document itself (compact JWS), for its holder, the parent of a minor holder, and those who may see
     /// its case.
     @Sendable func download(_ request: Request, context: BilimRequestContext) async throws -> Response {
-        let actor = try await APICaseController.actor(context, dependencies)
+        let actor = try context.signedIn
         let row = try await SignedDocumentAccess.find(context.parameters.get("number") ?? "", actor: actor, dependencies: dependencies)
         let type = row.kind == "credential" ? "application/vc+jwt" : "application/jose"
         let ext = row.kind == "credential" ? "vc.jwt" : "jws"

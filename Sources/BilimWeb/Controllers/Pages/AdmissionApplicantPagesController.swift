@@ -15,10 +15,11 @@ struct AdmissionApplicantPagesController {
     let gateway: any SMSGateway
 
     func add(to router: Router<BilimRequestContext>) {
-        router.get("/admission", use: overview)
-        router.get("/admission/apply", use: form)
-        router.post("/admission/apply", use: submit)
-        router.post("/admission/{id}/contract", use: signContract)
+        router.behind(.applicant, dependencies)
+            .get("/admission", use: overview)
+            .get("/admission/apply", use: form)
+            .post("/admission/apply", use: submit)
+            .post("/admission/{id}/contract", use: signContract)
     }
 
     static let attachments = ["medical-075u", "photo-3x4", "disability-031u", "quota-document", "status-document"]
@@ -96,15 +97,9 @@ struct AdmissionApplicantPagesController {
         let hasErrors: Bool
     }
 
-    func applicant(_ context: BilimRequestContext) async throws -> Actor? {
-        guard let user = context.user else { return nil }
-        let actor = try await Actor.of(user, database: dependencies.database, today: dependencies.today)
-        guard actor.role == .applicant else { throw DomainError(.forbidden) }
-        return actor
-    }
 
     @Sendable func form(_ request: Request, context: BilimRequestContext) async throws -> Response {
-        guard let actor = try await applicant(context) else { return .redirect(to: "/sign-in?next=/admission/apply", type: .found) }
+        let actor = try context.signedIn
         return try await formPage(actor, Values(), errors: [], context: context)
     }
 
@@ -162,7 +157,7 @@ struct AdmissionApplicantPagesController {
     }
 
     @Sendable func submit(_ request: Request, context: BilimRequestContext) async throws -> Response {
-        guard let actor = try await applicant(context) else { return .redirect(to: "/sign-in", type: .found) }
+        let actor = try context.signedIn
         let fields = try await Forms.fields(request: request, context: context)
         let v = Values(fields)
         let lang = context.language
@@ -266,7 +261,7 @@ struct AdmissionApplicantPagesController {
     }
 
     @Sendable func overview(_ request: Request, context: BilimRequestContext) async throws -> Response {
-        guard let actor = try await applicant(context) else { return .redirect(to: "/sign-in?next=/admission", type: .found) }
+        let actor = try context.signedIn
         let q = request.uri.queryParameters
         let notice = q["created"] != nil ? "admission_created" : q["signed"] != nil ? "admission_contract_signed" : nil
         return try await overviewPage(actor, context: context, notice: notice, error: nil)
@@ -340,7 +335,7 @@ struct AdmissionApplicantPagesController {
     }
 
     @Sendable func signContract(_ request: Request, context: BilimRequestContext) async throws -> Response {
-        guard let actor = try await applicant(context) else { return .redirect(to: "/sign-in", type: .found) }
+        let actor = try context.signedIn
         _ = try await Forms.fields(request: request, context: context)
         do {
             _ = try await AdmissionResults(dependencies).signContract(context.parameters.get("id") ?? "", by: actor)

@@ -12,9 +12,10 @@ struct AdmissionCompetitionPagesController {
     let renderer: Renderer
 
     func add(to router: Router<BilimRequestContext>) {
-        router.get("/admission/competition", use: page)
-        router.post("/admission/competition/run", use: run)
-        router.post("/admission/competition/publish", use: publish)
+        router.behind(.department, dependencies)
+            .get("/admission/competition", use: page)
+            .post("/admission/competition/run", use: run)
+            .post("/admission/competition/publish", use: publish)
     }
 
     struct RunLine {
@@ -61,15 +62,9 @@ struct AdmissionCompetitionPagesController {
         let deadline: String
     }
 
-    func department(_ context: BilimRequestContext) async throws -> Actor? {
-        guard let user = context.user else { return nil }
-        let actor = try await Actor.of(user, database: dependencies.database, today: dependencies.today)
-        guard actor.role == .educationDepartment, actor.regionCode != nil else { throw DomainError(.forbidden) }
-        return actor
-    }
 
     @Sendable func page(_ request: Request, context: BilimRequestContext) async throws -> Response {
-        guard let actor = try await department(context) else { return .redirect(to: "/sign-in?next=/admission/competition", type: .found) }
+        let actor = try context.signedIn
         let done = request.uri.queryParameters["done"].map(String.init)
         return try await render(actor, context: context, notice: done.flatMap { ["run": "admission_competition_run_done", "published": "admission_competition_published_done"][$0] }, error: nil)
     }
@@ -110,14 +105,14 @@ struct AdmissionCompetitionPagesController {
     }
 
     @Sendable func run(_ request: Request, context: BilimRequestContext) async throws -> Response {
-        guard let actor = try await department(context) else { return .redirect(to: "/sign-in", type: .found) }
+        let actor = try context.signedIn
         _ = try await Forms.fields(request: request, context: context)
         _ = try await CompetitionRuns(dependencies).runOnApplications(by: actor)
         return .redirect(to: "/admission/competition?done=run", type: .normal)
     }
 
     @Sendable func publish(_ request: Request, context: BilimRequestContext) async throws -> Response {
-        guard let actor = try await department(context) else { return .redirect(to: "/sign-in", type: .found) }
+        let actor = try context.signedIn
         let fields = try await Forms.fields(request: request, context: context)
         do {
             guard let base = EducationBase(rawValue: fields["base"] ?? "") else { throw DomainError(.requestInvalid, field: "base", ["field": "base"]) }

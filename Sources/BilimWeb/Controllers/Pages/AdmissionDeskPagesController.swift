@@ -12,8 +12,9 @@ struct AdmissionDeskPagesController {
     let renderer: Renderer
 
     func add(to router: Router<BilimRequestContext>) {
-        router.get("/admission/desk", use: form)
-        router.post("/admission/desk", use: submit)
+        router.behind(.providerStaff, dependencies)
+            .get("/admission/desk", use: form)
+            .post("/admission/desk", use: submit)
     }
 
     /// The documents of the service passport taken at the college, and the quota proof.
@@ -64,15 +65,9 @@ struct AdmissionDeskPagesController {
         let hasErrors: Bool
     }
 
-    func staff(_ context: BilimRequestContext) async throws -> Actor? {
-        guard let user = context.user else { return nil }
-        let actor = try await Actor.of(user, database: dependencies.database, today: dependencies.today)
-        guard actor.role == .providerStaff else { throw DomainError(.forbidden) }
-        return actor
-    }
 
     @Sendable func form(_ request: Request, context: BilimRequestContext) async throws -> Response {
-        guard let actor = try await staff(context) else { return .redirect(to: "/sign-in?next=/admission/desk", type: .found) }
+        let actor = try context.signedIn
         return try await render(actor, [:], errors: [], context: context)
     }
 
@@ -112,7 +107,7 @@ struct AdmissionDeskPagesController {
     }
 
     @Sendable func submit(_ request: Request, context: BilimRequestContext) async throws -> Response {
-        guard let actor = try await staff(context) else { return .redirect(to: "/sign-in", type: .found) }
+        let actor = try context.signedIn
         let f = try await Forms.fields(request: request, context: context)
         let lang = context.language
         var grades: [String: String] = [:]

@@ -13,11 +13,12 @@ struct AdmissionExamPagesController {
     let renderer: Renderer
 
     func add(to router: Router<BilimRequestContext>) {
-        router.get("/admission/exams", use: page)
-        router.post("/admission/exams/register", use: register)
-        router.post("/admission/exams/marks", use: marks)
-        router.get("/admission/admitted", use: admitted)
-        router.post("/admission/admitted/support", use: support)
+        router.behind(.college, dependencies)
+            .get("/admission/exams", use: page)
+            .post("/admission/exams/register", use: register)
+            .post("/admission/exams/marks", use: marks)
+            .get("/admission/admitted", use: admitted)
+            .post("/admission/admitted/support", use: support)
     }
 
     struct AdmittedRow {
@@ -46,7 +47,7 @@ struct AdmissionExamPagesController {
     }
 
     @Sendable func admitted(_ request: Request, context: BilimRequestContext) async throws -> Response {
-        guard let actor = try await staff(context) else { return .redirect(to: "/sign-in?next=/admission/admitted", type: .found) }
+        let actor = try context.signedIn
         let done = request.uri.queryParameters["done"] != nil
         return try await renderAdmitted(actor, context: context, notice: done ? "admission_admitted_saved" : nil, errors: [])
     }
@@ -84,7 +85,7 @@ struct AdmissionExamPagesController {
     }
 
     @Sendable func support(_ request: Request, context: BilimRequestContext) async throws -> Response {
-        guard let actor = try await staff(context) else { return .redirect(to: "/sign-in", type: .found) }
+        let actor = try context.signedIn
         let f = try await Forms.fields(request: request, context: context)
         func decision(_ name: String) -> Bool? { f[name].flatMap { $0 == "granted" ? true : $0 == "refused" ? false : nil } }
         do {
@@ -123,15 +124,9 @@ struct AdmissionExamPagesController {
         let hasRows: Bool
     }
 
-    func staff(_ context: BilimRequestContext) async throws -> Actor? {
-        guard let user = context.user else { return nil }
-        let actor = try await Actor.of(user, database: dependencies.database, today: dependencies.today)
-        guard actor.role == .providerStaff || actor.role == .commissionMember, actor.organizationId != nil else { throw DomainError(.forbidden) }
-        return actor
-    }
 
     @Sendable func page(_ request: Request, context: BilimRequestContext) async throws -> Response {
-        guard let actor = try await staff(context) else { return .redirect(to: "/sign-in?next=/admission/exams", type: .found) }
+        let actor = try context.signedIn
         let done = request.uri.queryParameters["done"].map(String.init)
         return try await render(actor, context: context, notice: done.flatMap { ["registered": "admission_exams_registered", "marks": "admission_exams_marked"][$0] }, errors: [])
     }
@@ -183,7 +178,7 @@ struct AdmissionExamPagesController {
     }
 
     @Sendable func register(_ request: Request, context: BilimRequestContext) async throws -> Response {
-        guard let actor = try await staff(context) else { return .redirect(to: "/sign-in", type: .found) }
+        let actor = try context.signedIn
         let f = try await Forms.fields(request: request, context: context)
         let accommodations = ExamAccommodation.allCases.map(\.rawValue).filter { f["acc_\($0)"] == "1" }
         return try await attempt(context, actor, done: "registered") {
@@ -193,7 +188,7 @@ struct AdmissionExamPagesController {
     }
 
     @Sendable func marks(_ request: Request, context: BilimRequestContext) async throws -> Response {
-        guard let actor = try await staff(context) else { return .redirect(to: "/sign-in", type: .found) }
+        let actor = try context.signedIn
         let f = try await Forms.fields(request: request, context: context)
         // Marks are typed as "4.5 5" or "4.5, 5"; a psychometric test is passed or failed.
         let marks = f["marks"].map { $0.split(whereSeparator: { $0 == " " || $0 == "," || $0 == ";" }).map(String.init) }

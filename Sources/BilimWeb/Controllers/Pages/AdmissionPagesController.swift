@@ -11,8 +11,9 @@ struct AdmissionPagesController {
     let renderer: Renderer
 
     func add(to router: Router<BilimRequestContext>) {
-        router.get("/admission/programs", use: programs)
-        router.post("/admission/programs", use: upload)
+        router.behind(.department, dependencies)
+            .get("/admission/programs", use: programs)
+            .post("/admission/programs", use: upload)
     }
 
     struct ProgramLine {
@@ -47,15 +48,9 @@ struct AdmissionPagesController {
         let refusal: String
     }
 
-    func department(_ context: BilimRequestContext) async throws -> Actor? {
-        guard let user = context.user else { return nil }
-        let actor = try await Actor.of(user, database: dependencies.database, today: dependencies.today)
-        guard actor.role == .educationDepartment else { throw DomainError(.forbidden) }
-        return actor
-    }
 
     @Sendable func programs(_ request: Request, context: BilimRequestContext) async throws -> Response {
-        guard let actor = try await department(context) else { return .redirect(to: "/sign-in", type: .found) }
+        let actor = try context.signedIn
         let loaded = request.uri.queryParameters["loaded"].flatMap { Int($0) }
         return try await page(actor, context: context, loaded: loaded)
     }
@@ -100,7 +95,7 @@ struct AdmissionPagesController {
 
     /// Without scripts the form posts the file here; with them, the page sends it to the API and follows the progress.
     @Sendable func upload(_ request: Request, context: BilimRequestContext) async throws -> Response {
-        guard let actor = try await department(context) else { return .redirect(to: "/sign-in", type: .found) }
+        let actor = try context.signedIn
         let form = try await Multipart.form(request: request, context: context)
         guard let file = form.files["file"], !file.bytes.isEmpty else {
             return try await page(actor, context: context, error: DomainError(.importEmpty).message(in: context.language), status: .unprocessableContent)

@@ -12,8 +12,9 @@ struct ApplyController {
     let gateway: any SMSGateway
 
     func add(to router: Router<BilimRequestContext>) {
-        router.get("/apply/{service}", use: form)
-        router.post("/apply/{service}", use: submit)
+        router.behind(.applicant, dependencies)
+            .get("/apply/{service}", use: form)
+            .post("/apply/{service}", use: submit)
     }
 
     struct Option {
@@ -107,10 +108,9 @@ struct ApplyController {
     }
 
     @Sendable func form(_ request: Request, context: BilimRequestContext) async throws -> Response {
-        guard let user = context.user, user.role == Role.applicant.rawValue else { return .redirect(to: "/sign-in", type: .found) }
         let s = try Self.service(context)
         var v = Values()
-        v.person = user.personIin ?? ""
+        v.person = try context.signedIn.personIIN ?? ""
         return try await formPage(s, values: v, errors: [], context: context)
     }
 
@@ -121,11 +121,11 @@ struct ApplyController {
         let t = renderer.text
         let db = dependencies.database.sql
         let ref = ReferenceRepository(db: db)
-        let me = context.user?.personIin ?? ""
+        let actor = try context.signedIn
+        let me = actor.personIIN ?? ""
         var people = [Option(value: me, label: t("apply_self", lang), selected: v.person == me || v.person.isEmpty)]
         // Only the children the parent represents today: a child who has turned 18 acts for themself.
-        let minors = try await context.user.asyncMap { try await Actor.of($0, database: dependencies.database, today: dependencies.today) }?
-            .childrenIINs.sorted() ?? []
+        let minors = actor.childrenIINs.sorted()
         for child in minors {
             let p = try await ref.person(iin: child)
             let name = [p?.surname, p?.givenName].compactMap { $0 }.joined(separator: " ")
@@ -164,13 +164,12 @@ struct ApplyController {
     }
 
     @Sendable func submit(_ request: Request, context: BilimRequestContext) async throws -> Response {
-        guard let user = context.user, user.role == Role.applicant.rawValue else { return .redirect(to: "/sign-in", type: .found) }
         let s = try Self.service(context)
         let fields = try await Forms.fields(request: request, context: context)
         var v = Values(fields)
         let lang = context.language
         // Only oneself or one's own minor child, and only their documents, before anything is shown back.
-        let actor = try await Actor.of(user, database: dependencies.database, today: dependencies.today)
+        let actor = try context.signedIn
         guard CaseAccess.canApply(actor, for: v.person) else { throw DomainError(.forbidden, field: "person") }
         // A document chosen from the registry names its issuer: the provider follows from it.
         if !v.document.isEmpty {

@@ -20,7 +20,8 @@ struct AuthController {
         router.post("/sign-out", use: signOut)
         router.post("/sign-in/otp", use: otpRequest)
         router.post("/sign-in/otp/verify", use: otpVerify)
-        router.get("/cabinet", use: cabinet)
+        router.behind(.signedIn, dependencies)
+            .get("/cabinet", use: cabinet)
     }
 
     struct SignInPage {
@@ -31,28 +32,32 @@ struct AuthController {
         // Optional: swift-mustache treats an empty string as true, nil as false.
         let loginError: String?
         let passwordError: String?
+        /// The page the door sent the visitor from, to return to after sign-in.
+        let next: String?
     }
 
     struct SignInForm: Decodable {
         let login: String?
         let password: String?
+        let next: String?
         let _csrf: String?
     }
 
     @Sendable func signInPage(_ request: Request, context: BilimRequestContext) async throws -> Response {
-        if context.user != nil { return .redirect(to: "/cabinet", type: .found) }
-        return page(context: context, login: "", errors: [])
+        let next = SafeReturn.path(request.uri.queryParameters["next"].map(String.init))
+        if context.user != nil { return .redirect(to: next ?? "/cabinet", type: .found) }
+        return page(context: context, login: "", errors: [], next: next)
     }
 
-    private func page(context: BilimRequestContext, login: String, errors: [FieldError], status: HTTPResponse.Status = .ok)
-        -> Response
-    {
+    private func page(
+        context: BilimRequestContext, login: String, errors: [FieldError], next: String? = nil, status: HTTPResponse.Status = .ok
+    ) -> Response {
         let lang = context.language
         let chrome = PageChrome(title: renderer.text("signin_page_title", lang), context: context, text: renderer.text, path: "/sign-in")
         let model = SignInPage(
             page: chrome, login: login, errors: errors, hasErrors: !errors.isEmpty,
             loginError: errors.first { $0.field == "login" }?.message,
-            passwordError: errors.first { $0.field == "password" }?.message)
+            passwordError: errors.first { $0.field == "password" }?.message, next: next)
         return renderer.html("sign-in", model, status: status)
     }
 
@@ -61,12 +66,13 @@ struct AuthController {
         let lang = context.language
         let login = (form.login ?? "").trimmingSpaces
         let password = form.password ?? ""
+        let next = SafeReturn.path(form.next)
         var errors: [FieldError] = []
         if login.isEmpty { errors.append(FieldError(field: "login", message: DomainError(.fieldRequired).message(in: lang))) }
         if password.isEmpty {
             errors.append(FieldError(field: "password", message: DomainError(.fieldRequired).message(in: lang)))
         }
-        if !errors.isEmpty { return page(context: context, login: login, errors: errors, status: .unprocessableContent) }
+        if !errors.isEmpty { return page(context: context, login: login, errors: errors, next: next, status: .unprocessableContent) }
         let user: UserRow
         do {
             user = try await StaffSignIn(database: dependencies.database, clock: dependencies.clock, localTime: dependencies.localTime)
@@ -82,12 +88,12 @@ struct AuthController {
             Counter(label: "bilim_sign_in_refused_total", dimensions: [("method", "password")]).increment()
             return page(
                 context: context, login: login,
-                errors: [FieldError(field: "password", message: error.message(in: lang))],
+                errors: [FieldError(field: "password", message: error.message(in: lang))], next: next,
                 status: error.code == .signInFailed ? .unauthorized : ErrorMiddleware.status(error.code.category))
         }
         let token = try await sessions.start(userId: user.id)
         context.logger.info("signed in", metadata: ["actor.role": .string(user.role)])
-        var response = Response.redirect(to: "/cabinet", type: .normal)
+        var response = Response.redirect(to: next ?? "/cabinet", type: .normal)
         cookies.startSession(token, on: &response)
         return response
     }
@@ -107,6 +113,7 @@ struct AuthController {
         let errors: [FieldError]
         let hasErrors: Bool
         let codeError: String?
+        let next: String?
     }
 
     /// The client address for the per-address limit: the socket peer, or the client a trusted proxy names
@@ -117,22 +124,25 @@ struct AuthController {
     @Sendable func otpRequest(_ request: Request, context: BilimRequestContext) async throws -> Response {
         let f = try await Forms.fields(request: request, context: context)
         let iin = (f["iin"] ?? "").trimmingSpaces
+        let next = SafeReturn.path(f["next"])
         do {
             try await OTPSignIn(dependencies, gateway: gateway).request(iin: iin, address: address(request, context))
-            return otpPage(context: context, iin: iin, errors: [])
+            return otpPage(context: context, iin: iin, errors: [], next: next)
         } catch let error as DomainError where error.code.category != .unavailable {
             return page(
-                context: context, login: "", errors: [FieldError(field: "iin", message: error.message(in: context.language))],
+                context: context, login: "", errors: [FieldError(field: "iin", message: error.message(in: context.language))], next: next,
                 status: ErrorMiddleware.status(error.code.category))
         }
     }
 
-    func otpPage(context: BilimRequestContext, iin: String, errors: [FieldError], status: HTTPResponse.Status = .ok) -> Response {
+    func otpPage(
+        context: BilimRequestContext, iin: String, errors: [FieldError], next: String?, status: HTTPResponse.Status = .ok
+    ) -> Response {
         let lang = context.language
         let chrome = PageChrome(title: renderer.text("otp_title", lang), context: context, text: renderer.text, path: "/sign-in")
         return renderer.html(
             "sign-in-otp",
-            OTPPage(page: chrome, iin: iin, errors: errors, hasErrors: !errors.isEmpty, codeError: errors.first?.message),
+            OTPPage(page: chrome, iin: iin, errors: errors, hasErrors: !errors.isEmpty, codeError: errors.first?.message, next: next),
             status: status)
     }
 
@@ -140,6 +150,7 @@ struct AuthController {
     @Sendable func otpVerify(_ request: Request, context: BilimRequestContext) async throws -> Response {
         let f = try await Forms.fields(request: request, context: context)
         let iin = (f["iin"] ?? "").trimmingSpaces
+        let next = SafeReturn.path(f["next"])
         let user: UserRow
         do {
             user = try await OTPSignIn(dependencies, gateway: gateway).verify(
@@ -153,11 +164,11 @@ struct AuthController {
                 ])
             Counter(label: "bilim_sign_in_refused_total", dimensions: [("method", "otp")]).increment()
             return otpPage(
-                context: context, iin: iin, errors: [FieldError(field: "code", message: error.message(in: context.language))],
+                context: context, iin: iin, errors: [FieldError(field: "code", message: error.message(in: context.language))], next: next,
                 status: ErrorMiddleware.status(error.code.category))
         }
         let token = try await sessions.start(userId: user.id)
-        var response = Response.redirect(to: "/cabinet", type: .normal)
+        var response = Response.redirect(to: next ?? "/cabinet", type: .normal)
         cookies.startSession(token, on: &response)
         return response
     }
@@ -183,7 +194,8 @@ struct AuthController {
     }
 
     @Sendable func cabinet(_ request: Request, context: BilimRequestContext) async throws -> Response {
-        guard let user = context.user else { return .redirect(to: "/sign-in", type: .found) }
+        let actor = try context.signedIn
+        let user = try context.signedInUser
         let lang = context.language
         let ref = ReferenceRepository(db: dependencies.database.sql)
         let org = try await user.organizationId.asyncMap { try await ref.organization(id: $0) } ?? nil
@@ -192,8 +204,7 @@ struct AuthController {
         if let iin = user.personIin {
             // The applicant's own documents and their minor children's (SPEC.md "Who sees what").
             let registry = DocumentRegistryRepository(db: dependencies.database.sql)
-            let children = try await Actor.of(user, database: dependencies.database, today: dependencies.today)
-                .childrenIINs.sorted()
+            let children = actor.childrenIINs.sorted()
             for holder in [iin] + children {
                 for d in try await registry.documents(holderIIN: holder) {
                     docs.append(

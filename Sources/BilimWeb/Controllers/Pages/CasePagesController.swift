@@ -12,19 +12,15 @@ struct CasePagesController {
     let renderer: Renderer
 
     func add(to router: Router<BilimRequestContext>) {
-        router.get("/cases", use: list)
-        router.get("/cases/{id}", use: show)
-        router.post("/cases/{id}/actions", use: act)
-        router.get("/cases/{id}/application", use: application)
-    }
-
-    func actor(_ context: BilimRequestContext) async throws -> Actor? {
-        guard let user = context.user else { return nil }
-        return try await Actor.of(user, database: dependencies.database, today: dependencies.today)
+        router.behind(.signedIn, dependencies)
+            .get("/cases", use: list)
+            .get("/cases/{id}", use: show)
+            .post("/cases/{id}/actions", use: act)
+            .get("/cases/{id}/application", use: application)
     }
 
     @Sendable func list(_ request: Request, context: BilimRequestContext) async throws -> Response {
-        guard let actor = try await actor(context) else { return .redirect(to: "/sign-in", type: .found) }
+        let actor = try context.signedIn
         let lang = context.language
         let rows = try await CaseRepository(db: dependencies.database.sql).visible(to: actor)
         let heading = renderer.text(actor.role == .applicant ? "cases_title_applicant" : "cases_title_staff", lang)
@@ -38,7 +34,7 @@ struct CasePagesController {
     }
 
     @Sendable func show(_ request: Request, context: BilimRequestContext) async throws -> Response {
-        guard let actor = try await actor(context) else { return .redirect(to: "/sign-in", type: .found) }
+        let actor = try context.signedIn
         let row = try await CaseWorkflow(dependencies).visibleCase(context.parameters.get("id") ?? "", to: actor)
         let created = request.uri.queryParameters["created"] != nil
         let done = request.uri.queryParameters["done"] != nil
@@ -108,7 +104,7 @@ struct CasePagesController {
     }
 
     @Sendable func act(_ request: Request, context: BilimRequestContext) async throws -> Response {
-        guard let actor = try await actor(context) else { return .redirect(to: "/sign-in", type: .found) }
+        let actor = try context.signedIn
         let id = context.parameters.get("id") ?? ""
         let fields = try await Forms.fields(request: request, context: context)
         let body = APICaseController.ActionBody(
@@ -148,7 +144,7 @@ struct CasePagesController {
     /// The application as the annex form lays it out, print-ready in two copies, in the applicant's language.
     /// (000 List item 8) (004 Annex 5) (001 Annex 1)
     @Sendable func application(_ request: Request, context: BilimRequestContext) async throws -> Response {
-        guard let actor = try await actor(context) else { return .redirect(to: "/sign-in", type: .found) }
+        let actor = try context.signedIn
         let row = try await CaseWorkflow(dependencies).visibleCase(context.parameters.get("id") ?? "", to: actor)
         let lang = Language(rawValue: row.language) ?? .kk
         let t = renderer.text

@@ -20,8 +20,9 @@ struct CorrectionPagesController {
     static let kinds = ["tvet-diploma", "post-secondary-diploma"]
 
     func add(to router: Router<BilimRequestContext>) {
-        router.get("/corrections/new", use: form)
-        router.post("/corrections/new", use: submit)
+        router.behind(.applicant, dependencies)
+            .get("/corrections/new", use: form)
+            .post("/corrections/new", use: submit)
     }
 
     struct Option {
@@ -195,16 +196,14 @@ struct CorrectionPagesController {
     }
 
     @Sendable func form(_ request: Request, context: BilimRequestContext) async throws -> Response {
-        guard let user = context.user, user.role == Role.applicant.rawValue else { return .redirect(to: "/sign-in", type: .found) }
-        return try await formPage(values: Values(), errors: [], context: context)
+        try await formPage(values: Values(), errors: [], context: context)
     }
 
     /// The applicant's and their minor children's valid documents that S3 corrects (a child who has turned 18 acts
     /// for themself, so their documents are not offered to the parent).
-    func documents(for user: UserRow) async throws -> [EducationDocumentRow] {
+    func documents(for actor: Actor) async throws -> [EducationDocumentRow] {
         let db = dependencies.database.sql
         var out: [EducationDocumentRow] = []
-        let actor = try await Actor.of(user, database: dependencies.database, today: dependencies.today)
         for holder in [actor.personIIN].compactMap({ $0 }) + actor.childrenIINs.sorted() {
             out += try await DocumentRegistryRepository(db: db).documents(holderIIN: holder).filter {
                 Self.kinds.contains($0.kind) && $0.status == "valid"
@@ -222,7 +221,7 @@ struct CorrectionPagesController {
     {
         let lang = context.language
         let t = renderer.text
-        let docs = try await context.user.asyncMap { try await documents(for: $0) } ?? []
+        let docs = try await documents(for: try context.signedIn)
         // The document is chosen on the same form: every subject of the eligible documents is offered, and the
         // server checks the field against the chosen document.
         var subjects: [String] = []
@@ -309,14 +308,13 @@ struct CorrectionPagesController {
     }
 
     @Sendable func submit(_ request: Request, context: BilimRequestContext) async throws -> Response {
-        guard let user = context.user, user.role == Role.applicant.rawValue else { return .redirect(to: "/sign-in", type: .found) }
         // The steps after the upload carry the checked copy back as base64.
         let limit = request.uri.queryParameters["carry"] != nil ? Multipart.maxCarriedBodySize : Multipart.maxBodySize
         let fields = try await Multipart.form(request: request, context: context, limit: limit)
         var v = try Values(fields)
         let lang = context.language
         let step = fields.fields["step"] ?? "check"
-        let actor = try await Actor.of(user, database: dependencies.database, today: dependencies.today)
+        let actor = try context.signedIn
         if step == "edit" { return try await formPage(values: v, errors: [], context: context) }
         let errors = precheck(v, lang: lang)
         if !errors.isEmpty { return try await formPage(values: v, errors: errors, context: context, status: .unprocessableContent) }

@@ -11,19 +11,15 @@ struct CourierController {
     let renderer: Renderer
 
     func add(to router: Router<BilimRequestContext>) {
-        router.get("/courier", use: page)
-        router.post("/courier", use: formPage)
-        router.get("/courier/registries/{number}", use: printPage)
-        router.get("/api/v1/courier", use: overview)
-        router.post("/api/v1/courier/registries", use: formAPI)
-        router.get("/api/v1/courier/registries/{number}", use: registryAPI)
-    }
-
-    func operatorActor(_ context: BilimRequestContext) async throws -> Actor {
-        guard let user = context.user else { throw DomainError(.signInRequired) }
-        let actor = try await Actor.of(user, database: dependencies.database, today: dependencies.today)
-        guard actor.role == .stateCorporationOperator, actor.organizationId != nil else { throw DomainError(.forbidden) }
-        return actor
+        router.behind(.operatorDesk, dependencies)
+            .get("/courier", use: page)
+            .post("/courier", use: formPage)
+            .get("/api/v1/courier", use: overview)
+            .post("/api/v1/courier/registries", use: formAPI)
+        // The office that sent it and the provider it went to; the use case answers 404 to anyone else.
+        router.behind(.signedIn, dependencies)
+            .get("/courier/registries/{number}", use: printPage)
+            .get("/api/v1/courier/registries/{number}", use: registryAPI)
     }
 
     struct Overview: Encodable {
@@ -68,13 +64,13 @@ struct CourierController {
     }
 
     @Sendable func overview(_ request: Request, context: BilimRequestContext) async throws -> Response {
-        try JSON.response(try await overview(for: try await operatorActor(context), lang: context.language))
+        try JSON.response(try await overview(for: try context.signedIn, lang: context.language))
     }
 
     struct FormBody: Decodable { let providerId: String }
 
     @Sendable func formAPI(_ request: Request, context: BilimRequestContext) async throws -> Response {
-        let actor = try await operatorActor(context)
+        let actor = try context.signedIn
         let body = try await JSON.decode(FormBody.self, request: request, context: context)
         let row = try await CourierDispatch(dependencies).form(providerId: body.providerId, by: actor)
         return try JSON.response(try await registryAnswer(row), status: .created)
@@ -97,16 +93,15 @@ struct CourierController {
     }
 
     /// The registry for its office and for the provider it goes to.
-    func visibleRegistry(_ number: String, user: UserRow?) async throws -> CourierRegistryRow {
-        guard let user else { throw DomainError(.signInRequired) }
+    func visibleRegistry(_ number: String, actor: Actor) async throws -> CourierRegistryRow {
         guard let r = try await CourierRepository(db: dependencies.database.sql).registry(number: number),
-            user.organizationId == r.officeId || user.organizationId == r.providerId || user.role == Role.administrator.rawValue
+            actor.organizationId.map({ $0 == r.officeId || $0 == r.providerId }) ?? false || actor.role == .administrator
         else { throw DomainError(.caseNotFound, field: "number") }
         return r
     }
 
     @Sendable func registryAPI(_ request: Request, context: BilimRequestContext) async throws -> Response {
-        let r = try await visibleRegistry(context.parameters.get("number") ?? "", user: context.user)
+        let r = try await visibleRegistry(context.parameters.get("number") ?? "", actor: try context.signedIn)
         return try JSON.response(try await registryAnswer(r))
     }
 
@@ -124,8 +119,7 @@ struct CourierController {
     }
 
     @Sendable func page(_ request: Request, context: BilimRequestContext) async throws -> Response {
-        guard context.user != nil else { return .redirect(to: "/sign-in", type: .found) }
-        return try await render(try await operatorActor(context), context: context, errors: [])
+        return try await render(try context.signedIn, context: context, errors: [])
     }
 
     func render(_ actor: Actor, context: BilimRequestContext, errors: [FieldError], status: HTTPResponse.Status = .ok) async throws
@@ -146,7 +140,7 @@ struct CourierController {
     }
 
     @Sendable func formPage(_ request: Request, context: BilimRequestContext) async throws -> Response {
-        let actor = try await operatorActor(context)
+        let actor = try context.signedIn
         let fields = try await Forms.fields(request: request, context: context)
         do {
             let row = try await CourierDispatch(dependencies).form(providerId: fields["providerId"] ?? "", by: actor)
@@ -181,8 +175,7 @@ struct CourierController {
     }
 
     @Sendable func printPage(_ request: Request, context: BilimRequestContext) async throws -> Response {
-        guard context.user != nil else { return .redirect(to: "/sign-in", type: .found) }
-        let r = try await visibleRegistry(context.parameters.get("number") ?? "", user: context.user)
+        let r = try await visibleRegistry(context.parameters.get("number") ?? "", actor: try context.signedIn)
         let lang = context.language
         let t = renderer.text
         let ref = ReferenceRepository(db: dependencies.database.sql)

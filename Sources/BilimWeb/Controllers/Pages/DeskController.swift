@@ -11,9 +11,11 @@ struct DeskController {
     let renderer: Renderer
 
     func add(to router: Router<BilimRequestContext>) {
-        router.get("/desk/{service}", use: form)
-        router.post("/desk/{service}", use: submit)
-        router.get("/receipts/{number}", use: receipt)
+        router.behind(.desk, dependencies)
+            .get("/desk/{service}", use: form)
+            .post("/desk/{service}", use: submit)
+        router.behind(.signedIn, dependencies)
+            .get("/receipts/{number}", use: receipt)
     }
 
     struct Option {
@@ -46,17 +48,15 @@ struct DeskController {
         let hasErrors: Bool
     }
 
-    func staff(_ context: BilimRequestContext) -> (UserRow, Channel)? {
-        guard let user = context.user else { return nil }
-        switch Role(rawValue: user.role) {
-        case .providerStaff: return (user, .office)
-        case .stateCorporationOperator: return (user, .stateCorporation)
-        default: return nil
-        }
+    /// The desk's channel follows from whom the door let in: the college's or school's office, or the State
+    /// Corporation.
+    func staff(_ context: BilimRequestContext) throws -> (UserRow, Channel) {
+        let actor = try context.signedIn
+        return (try context.signedInUser, actor.role == .stateCorporationOperator ? .stateCorporation : .office)
     }
 
     @Sendable func form(_ request: Request, context: BilimRequestContext) async throws -> Response {
-        guard let (user, channel) = staff(context) else { throw DomainError(.forbidden) }
+        let (user, channel) = try staff(context)
         let s = try ApplyController.service(context)
         return try await page(s, user: user, channel: channel, fields: [:], errors: [], context: context)
     }
@@ -92,7 +92,7 @@ struct DeskController {
     }
 
     @Sendable func submit(_ request: Request, context: BilimRequestContext) async throws -> Response {
-        guard let (user, channel) = staff(context) else { throw DomainError(.forbidden) }
+        let (user, channel) = try staff(context)
         let s = try ApplyController.service(context)
         let f = try await Forms.fields(request: request, context: context)
         let lang = context.language
@@ -156,10 +156,9 @@ struct DeskController {
 
     /// The receipt, in the applicant's language, for the staff of the office that gave it and for the applicant.
     @Sendable func receipt(_ request: Request, context: BilimRequestContext) async throws -> Response {
-        guard let user = context.user else { return .redirect(to: "/sign-in", type: .found) }
         let number = context.parameters.get("number") ?? ""
         let db = dependencies.database.sql
-        let actor = try await Actor.of(user, database: dependencies.database, today: dependencies.today)
+        let actor = try context.signedIn
         guard let r = try await ReceiptRepository(db: db).find(number: number),
             ReceiptAccess.canView(actor, officeId: r.officeId, applicantIIN: r.applicantIin)
         else { throw DomainError(.caseNotFound, field: "number") }

@@ -30,7 +30,8 @@ struct SignedDocumentPages {
     let publicURL: String
 
     func add(to router: Router<BilimRequestContext>) {
-        router.get("/documents/{number}/view", use: view)
+        router.behind(.signedIn, dependencies)
+            .get("/documents/{number}/view", use: view)
     }
 
     struct Line {
@@ -73,8 +74,7 @@ struct SignedDocumentPages {
     }
 
     @Sendable func view(_ request: Request, context: BilimRequestContext) async throws -> Response {
-        guard let user = context.user else { return .redirect(to: "/sign-in", type: .found) }
-        let actor = try await Actor.of(user, database: dependencies.database, today: dependencies.today)
+        let actor = try context.signedIn
         let row = try await SignedDocumentAccess.find(context.parameters.get("number") ?? "", actor: actor, dependencies: dependencies)
         let lang = context.language
         let t = renderer.text
