@@ -102,7 +102,9 @@ package func buildRouter(
     AdmissionPagesController(dependencies: dependencies, renderer: renderer).add(to: router)
     AdmissionCompetitionPagesController(dependencies: dependencies, renderer: renderer).add(to: router)
     AdmissionExamPagesController(dependencies: dependencies, renderer: renderer).add(to: router)
-    AdmissionDeskPagesController(dependencies: dependencies, renderer: renderer).add(to: router)
+    AdmissionDeskPagesController(
+        dependencies: dependencies, renderer: renderer, gateway: EmbeddedSMSGateway(database: dependencies.database, clock: dependencies.clock))
+        .add(to: router)
     AdmissionApplicantPagesController(
         dependencies: dependencies, renderer: renderer, gateway: EmbeddedSMSGateway(database: dependencies.database, clock: dependencies.clock))
         .add(to: router)

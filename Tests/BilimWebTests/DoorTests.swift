@@ -41,7 +41,7 @@ import Testing
             "POST /api/v1/admission/commissions/meetings/{id}/decisions", "POST /api/v1/admission/exams/marks",
             "POST /api/v1/admission/exams/registrations",
         ] { d[op] = college }
-        for op in ["GET /admission/desk", "POST /admission/desk", "POST /api/v1/admission/applications/desk", "POST /api/v1/admission/applications/{id}/support"] {
+        for op in ["GET /admission/desk", "POST /admission/desk", "POST /api/v1/admission/applications/desk", "POST /api/v1/admission/applications/desk/confirmations", "POST /api/v1/admission/applications/{id}/support"] {
             d[op] = staff
         }
         for op in [

@@ -547,6 +547,21 @@ extension ErrorCode {
                 kk: "Колледжде тек оның өз бағдарламаларына өтініш қабылданады: «{program}» басқа колледждікі.",
                 ru: "В колледже принимают заявления только на его программы: «{program}» — программа другого колледжа.",
                 en: "A college takes applications to its own programs only: '{program}' is another college's.")
+        case .admissionRecognitionMissing:
+            LocalizedText(
+                kk: "Шетелдік құжат бойынша бағаларды колледждің қабылдау комиссиясы шешіммен белгілейді: бұл тұлғаға комиссияның қабылданған шешімі жоқ.",
+                ru: "Оценки по иностранному документу устанавливает решением приёмная комиссия колледжа: принятого решения комиссии по этому лицу нет.",
+                en: "The grades of a foreign document are set by a decision of the college's admission commission: there is no adopted decision on this person.")
+        case .admissionRecognitionUsed:
+            LocalizedText(
+                kk: "Комиссияның бұл шешімі бойынша өтініш бұрын қабылданған.",
+                ru: "По этому решению комиссии заявление уже принято.",
+                en: "An application has already been taken with this commission decision.")
+        case .admissionRecognitionMismatch:
+            LocalizedText(
+                kk: "Құжаттың негізі комиссия шешіміндегіден басқа: шешімде көрсетілген негізді таңдаңыз.",
+                ru: "Основание документа отличается от указанного в решении комиссии: выберите основание из решения.",
+                en: "The document's base differs from the commission decision's: choose the base the decision states.")
         case .admissionDomesticDocument:
             LocalizedText(
                 kk: "Бұл тұлғаның осы деңгейдегі білім туралы құжаты тізілімде бар: өтінішті сол құжатпен порталда береді.",

@@ -128,6 +128,9 @@ package enum ErrorCode: String, CaseIterable, Sendable, Codable {
     case admissionChoicesAcrossRegions = "admission.choicesAcrossRegions"
     case admissionProgramNotOwn = "admission.programNotOwn"
     case admissionDomesticDocument = "admission.domesticDocument"
+    case admissionRecognitionMissing = "admission.recognitionMissing"
+    case admissionRecognitionUsed = "admission.recognitionUsed"
+    case admissionRecognitionMismatch = "admission.recognitionMismatch"
     case internalError = "internal"
 
     package var category: ErrorCategory {
@@ -135,7 +138,8 @@ package enum ErrorCode: String, CaseIterable, Sendable, Codable {
         case .serviceNotFound, .pageNotFound, .caseNotFound, .complaintNotFound, .decisionNotFound, .identityNotFound,
             .verifyNotFound:
             .notFound
-        case .applicationDuplicate, .concurrentChange, .blankStockEmpty, .admissionAlreadyApplied, .admissionAlreadyPublished, .admissionContractSigned: .conflict
+        case .applicationDuplicate, .concurrentChange, .blankStockEmpty, .admissionAlreadyApplied, .admissionAlreadyPublished, .admissionContractSigned,
+            .admissionRecognitionUsed: .conflict
         case .signInFailed, .signInRequired, .edsMalformedCertificate, .edsUntrusted, .edsExpired, .edsNotYetValid,
             .edsRevoked, .edsBadSignature, .edsUnsupported, .edsNoIIN, .edsWrongPerson, .challengeInvalid, .edsRevocationUnknown,
             .edsKeyUsage: .unauthorized

@@ -5,23 +5,24 @@ import SQLKit
 
 /// An application taken at the college from a graduate of a foreign institution (003 §12) (003 Annex 1 item 8).
 package struct DeskAdmissionInput: Sendable, Decodable {
-    /// The foreign education document, recognized by the admission commission: the base it gives and the grades of
-    /// the subjects the commission set (003 §62).
+    /// The foreign education document. Its base and grades are the admission commission's recognition decision
+    /// (003 §62), named by `recognition`; the desk types no grade.
     package struct ForeignDocument: Sendable, Decodable {
         /// ISO 3166 alpha-2 code of the issuing country.
         package var country: String
         package var number: String
         package var issuedOn: CivilDate
         package var base: EducationBase
-        /// Grades by subject, `digits[.d[d]]` from 1 to 5.
-        package var grades: [String: String]
+        /// The id of the commission's adopted decision recognizing this document (`POST …/meetings/{id}/decisions`
+        /// with a `recognition`).
+        package var recognition: String
 
-        package init(country: String, number: String, issuedOn: CivilDate, base: EducationBase, grades: [String: String]) {
+        package init(country: String, number: String, issuedOn: CivilDate, base: EducationBase, recognition: String) {
             self.country = country
             self.number = number
             self.issuedOn = issuedOn
             self.base = base
-            self.grades = grades
+            self.recognition = recognition
         }
     }
 
@@ -66,6 +67,17 @@ package struct DeskAdmissionInput: Sendable, Decodable {
     }
 }
 
+extension DeskAdmissionInput {
+    /// What the applicant confirms at the desk with a one-time code to their own registered phone or their EDS
+    /// (003 §12): the college, the recognized document, the choices and the requests.
+    package func content(college: String) -> ConfirmedContent {
+        ConfirmedContent(
+            service: ServiceID.s4.rawValue, applicantIIN: applicantIIN.trimmingSpaces, providerId: college, documentId: document.recognition,
+            documents: Set(documents).sorted(), consent: consent, choices: choices, quotaCategory: quotaCategory,
+            outOfCompetition: outOfCompetition ?? false, dormitory: dormitory ?? false, meals: meals ?? false)
+    }
+}
+
 package struct DeskAdmissionOutcome: Sendable {
     package let application: AdmissionApplicationRow?
     /// Annex 3 on acceptance, Annex 2 on refusal.
@@ -84,7 +96,9 @@ package struct AdmissionDeskIntake: Sendable {
         "residence-permit", "stateless-certificate", "refugee-certificate", "asylum-seeker-certificate", "kandas-certificate",
     ]
 
-    package func apply(_ a: DeskAdmissionInput, by actor: Actor) async throws -> DeskAdmissionOutcome {
+    /// - Parameter confirmation: the applicant's own proof over `a.content(college:)`, asked for only when the
+    ///   application is to be registered (a refusal receipt needs none).
+    package func apply(_ a: DeskAdmissionInput, by actor: Actor, confirmation: ConfirmationProof?) async throws -> DeskAdmissionOutcome {
         let db = deps.database.sql
         guard actor.role == .providerStaff, let college = actor.organizationId,
             try await ReferenceRepository(db: db).organization(id: college)?.kind == OrganizationKind.tvet.rawValue
@@ -136,12 +150,6 @@ package struct AdmissionDeskIntake: Sendable {
         }
         let number = a.document.number.trimmingSpaces
         guard !number.isEmpty, number.count <= 40 else { throw DomainError(.fieldRequired, field: "document.number", ref: "003 Annex 1 item 8") }
-        var grades: [String: Int] = [:]
-        for (subject, text) in a.document.grades.sorted(by: { $0.key < $1.key }) {
-            do { grades[subject] = try CompetitiveScore.mark(text) } catch {
-                throw DomainError(.admissionScoreMalformed, field: "document.grades.\(subject)", ref: "003 §54", ["value": String(text.prefix(20))])
-            }
-        }
         // The desk channel is for graduates of foreign institutions (003 §12): a person whose domestic document of
         // this level is in the registry applies with it (on the portal), and cannot be filed for here.
         let domesticKind = a.document.base == .basicSecondary ? "basic-secondary-certificate" : "general-secondary-certificate"
@@ -150,8 +158,26 @@ package struct AdmissionDeskIntake: Sendable {
         }) {
             throw DomainError(.admissionDomesticDocument, field: "applicantIIN", ref: "003 §12")
         }
+        // One application a year: said before the applicant is asked for a code (and checked again as it is written).
+        if try await AdmissionRepository(db: db).application(year: today.year, applicantIIN: iin.digits) != nil {
+            throw DomainError(.admissionAlreadyApplied, field: "applicantIIN", ref: "003 §12", ["year": String(today.year)])
+        }
+        // The grades are the commission's, recorded as its adopted decision on this person's document (003 §62).
+        guard let recognition = try await RecognitionRepository(db: db).adopted(decisionId: a.document.recognition),
+            recognition.organizationId == college, recognition.applicantIin == iin.digits
+        else { throw DomainError(.admissionRecognitionMissing, field: "document.recognition", ref: "003 §62") }
+        guard recognition.usedBy == nil else {
+            throw DomainError(.admissionRecognitionUsed, field: "document.recognition", ref: "003 §62")
+        }
+        guard recognition.base == a.document.base.rawValue else {
+            throw DomainError(.admissionRecognitionMismatch, field: "document.base", ref: "003 §62")
+        }
+        let grades = try JSONDecoder().decode([String: Int].self, from: Data(recognition.grades.utf8))
         let programIds = try await AdmissionIntake(deps).checkChoices(
             a.choices, base: a.document.base, grades: grades, organization: college)
+        // Every check has passed: now the applicant's own confirmation, by a code to their registered phone or
+        // their EDS, over exactly this content (003 §12).
+        let confirmed = try await ApplicationConfirmation(deps).verify(confirmation, content: a.content(college: college), actor: actor)
         let now = Instant.text(deps.clock.now())
         let documentId = deps.ids.make()
         let doc = EducationDocumentRow(
@@ -176,13 +202,20 @@ package struct AdmissionDeskIntake: Sendable {
             }
             // The foreign document's digital record, recognized by the college's commission (003 §12) (003 §62).
             try await DocumentRegistryRepository(db: db).insert(doc, grades: gradeRows)
-            try await db.insert(into: "foreign_education_documents").columns("document_id", "country", "original_number", "recognized_by", "recognized_at")
-                .values(SQLBind(documentId), SQLBind(country), SQLBind(number), SQLBind(staff.userId), SQLBind(now)).run()
+            try await db.insert(into: "foreign_education_documents")
+                .columns("document_id", "country", "original_number", "recognized_by", "recognized_at", "decision_id")
+                .values(SQLBind(documentId), SQLBind(country), SQLBind(number), SQLBind(staff.userId), SQLBind(now), SQLBind(recognition.decisionId))
+                .run()
+            guard try await RecognitionRepository(db: db).use(decisionId: recognition.decisionId, applicationId: row.id) else {
+                throw DomainError(.admissionRecognitionUsed, field: "document.recognition", ref: "003 §62")
+            }
             try await AdmissionRepository(db: db).insert(row, choices: programIds)
             // The receipt of acceptance lists the documents taken and the staff member (003 Annex 1 item 8).
-            return try await ReceiptRepository(db: db).issue(
+            let receipt = try await ReceiptRepository(db: db).issue(
                 kind: "acceptance", id: receiptId, service: .s4, channel: .office, caseId: nil, officeId: college, applicantIIN: iin.digits,
                 documents: Set(a.documents).sorted(), missing: [], staffUserId: staff.userId, language: language, now: clockNow, year: year)
+            try await ApplicationConfirmation.recordAdmission(confirmed, applicationId: row.id, notice: receipt.number, now: clockNow, db: db)
+            return receipt
         }
         return DeskAdmissionOutcome(application: row, receipt: receipt)
     }

@@ -141,17 +141,7 @@ package struct AdmissionIntake: Sendable {
                 service: ServiceID.s4.rawValue, registeredOn: deps.today.iso, deadline: resultDay.iso, documents: taken,
                 statement: DocumentSigning.equivalenceStatement[language])
             try await signing.issue(number: number, kind: "receipt", payload: content, type: "bilim-result+jwt", caseId: nil, holderIIN: a.applicantIIN)
-            let challenges = ChallengeRepository(db: db)
-            guard try await challenges.use(id: confirmed.challengeId, now: clockNow) else { throw DomainError(.challengeInvalid, field: "confirmation") }
-            try await db.insert(into: "admission_confirmations")
-                .columns(
-                    "application_id", "method", "content_sha256", "content", "challenge_id", "certificate_serial", "certificate_pem", "signature",
-                    "notice_number", "confirmed_at")
-                .values(
-                    SQLBind(row.id), SQLBind(confirmed.method), SQLBind(confirmed.contentSha256), SQLBind(String(decoding: confirmed.content, as: UTF8.self)),
-                    SQLBind(confirmed.challengeId), SQLBind(confirmed.certificateSerial), SQLBind(confirmed.certificatePEM), SQLBind(confirmed.signature),
-                    SQLBind(number), SQLBind(Instant.text(clockNow)))
-                .run()
+            try await ApplicationConfirmation.recordAdmission(confirmed, applicationId: row.id, notice: number, now: clockNow, db: db)
         }
         return row
     }

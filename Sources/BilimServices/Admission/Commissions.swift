@@ -24,8 +24,18 @@ package struct DecisionInput: Sendable, Decodable {
         package var vote: CommissionVote.Vote
     }
 
+    /// The recognition of a foreign education document, when that is what the admission commission decides (003 §62):
+    /// whose document, the base it gives, and the grades of the compulsory and profile subjects the commission set.
+    package struct Recognition: Sendable, Codable {
+        package var applicantIIN: String
+        package var base: EducationBase
+        /// Grades by subject, `digits[.d[d]]` from 1 to 5.
+        package var grades: [String: String]
+    }
+
     package var subject: String
     package var votes: [Ballot]
+    package var recognition: Recognition?
 }
 
 /// The admission and examination commissions' meetings and decisions (003 §6): a decision is taken only with a
@@ -93,8 +103,35 @@ package struct Commissions: Sendable {
             votes: String(decoding: try JSONEncoder().encode(input.votes), as: UTF8.self), adopted: outcome.adopted ? 1 : 0,
             yes: outcome.yes, no: outcome.no, chairDecided: outcome.chairDecided ? 1 : 0, decidedBy: actor.userId,
             decidedAt: Instant.text(deps.clock.now()))
-        try await AdmissionOutcomeRepository(db: deps.database.sql).insert(row)
+        let recognition = try input.recognition.map { try recognitionRow($0, decision: row.id, meeting: m) }
+        try await deps.database.transaction { db in
+            try await AdmissionOutcomeRepository(db: db).insert(row)
+            if let recognition { try await RecognitionRepository(db: db).insert(recognition) }
+        }
         return row
+    }
+
+    /// A recognition is the admission commission's (003 §62), of a person in the registry, with at least one grade,
+    /// each from 1 to 5.
+    func recognitionRow(_ r: DecisionInput.Recognition, decision: String, meeting m: CommissionMeetingRow) throws -> RecognitionRow {
+        guard m.kind == CommissionKind.admission.rawValue else {
+            throw DomainError(.requestInvalid, field: "recognition", ref: "003 §62", ["field": "recognition"])
+        }
+        let iin = try IIN(r.applicantIIN, today: deps.today)
+        guard !r.grades.isEmpty, r.grades.count <= 40 else { throw DomainError(.fieldRequired, field: "recognition.grades", ref: "003 §62") }
+        var grades: [String: Int] = [:]
+        for (subject, text) in r.grades {
+            let name = subject.trimmingSpaces
+            guard !name.isEmpty, name.count <= 60 else {
+                throw DomainError(.requestInvalid, field: "recognition.grades", ["field": "recognition.grades"])
+            }
+            do { grades[name] = try CompetitiveScore.mark(text) } catch {
+                throw DomainError(.admissionScoreMalformed, field: "recognition.grades.\(name)", ref: "003 §54", ["value": String(text.prefix(20))])
+            }
+        }
+        return RecognitionRow(
+            decisionId: decision, organizationId: m.organizationId, applicantIin: iin.digits, base: r.base.rawValue,
+            grades: String(decoding: Canonical.json(grades), as: UTF8.self), createdAt: Instant.text(deps.clock.now()))
     }
 
     package func decisions(_ meetingId: String, by actor: Actor) async throws -> [CommissionDecisionRow] {

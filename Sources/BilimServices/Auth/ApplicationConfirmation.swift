@@ -108,12 +108,13 @@ package struct ApplicationConfirmation: Sendable {
     package init(_ deps: ServiceDependencies) { self.deps = deps }
 
     /// Issues a challenge for this content. For a one-time code, the code goes by SMS to the phone registered for
-    /// the person signed in (a parent confirms their child's application with their own phone).
+    /// the person signed in (a parent confirms their child's application with their own phone), or at the college's
+    /// desk to the applicant's own registered phone.
     package func prepare(
         _ content: ConfirmedContent, method: String, actor: Actor, gateway: any SMSGateway,
         codeSource: () -> String = OTPSignIn.randomCode
     ) async throws -> PreparedConfirmation {
-        guard actor.role == .applicant, let person = actor.personIIN else { throw DomainError(.forbidden, field: "method") }
+        let person = try Self.signer(of: content, actor: actor)
         let now = deps.clock.now()
         let id = deps.ids.make()
         let nonce = Self.nonce()
@@ -183,7 +184,7 @@ package struct ApplicationConfirmation: Sendable {
             guard challenge.method == "eds" else { throw DomainError(.challengeInvalid, field: "confirmation") }
             let signer = try await deps.eds.verify(
                 certificate: certificate, signature: signature, message: content.toSign(nonce: challenge.nonce), at: now, purpose: .signing)
-            guard signer.iin == actor.personIIN else {
+            guard signer.iin == (try Self.signer(of: content, actor: actor)) else {
                 deps.logger.notice("confirmation refused", metadata: ["reason": "wrong-person"])
                 throw DomainError(.edsWrongPerson, field: "certificate")
             }
@@ -204,6 +205,39 @@ package struct ApplicationConfirmation: Sendable {
                 caseId: caseId, method: c.method, contentSha256: c.contentSha256, content: String(decoding: c.content, as: UTF8.self),
                 challengeId: c.challengeId, certificateSerial: c.certificateSerial, certificatePem: c.certificatePEM,
                 signature: c.signature, confirmedAt: Instant.text(now)))
+    }
+
+    /// Records an admission application's confirmation inside its transaction, spending the challenge in the
+    /// statement that checks it is unspent; `notice` is the notice or receipt that answered the application.
+    package static func recordAdmission(
+        _ c: VerifiedConfirmation, applicationId: String, notice: String, now: Date, db: any SQLDatabase
+    ) async throws {
+        guard try await ChallengeRepository(db: db).use(id: c.challengeId, now: now) else {
+            throw DomainError(.challengeInvalid, field: "confirmation")
+        }
+        try await db.insert(into: "admission_confirmations")
+            .columns(
+                "application_id", "method", "content_sha256", "content", "challenge_id", "certificate_serial", "certificate_pem", "signature",
+                "notice_number", "confirmed_at")
+            .values(
+                SQLBind(applicationId), SQLBind(c.method), SQLBind(c.contentSha256), SQLBind(String(decoding: c.content, as: UTF8.self)),
+                SQLBind(c.challengeId), SQLBind(c.certificateSerial), SQLBind(c.certificatePEM), SQLBind(c.signature), SQLBind(notice),
+                SQLBind(Instant.text(now)))
+            .run()
+    }
+
+    /// Whose confirmation a content needs: an applicant confirms with their own phone or EDS (a parent for their
+    /// child too); at the college's desk (S4, 003 §12) it is the applicant in person, never the staff member.
+    static func signer(of content: ConfirmedContent, actor: Actor) throws(DomainError) -> String {
+        switch actor.role {
+        case .applicant:
+            guard let person = actor.personIIN else { throw DomainError(.forbidden, field: "method") }
+            return person
+        case .providerStaff where content.service == ServiceID.s4.rawValue && actor.organizationId != nil && content.providerId == actor.organizationId:
+            return content.applicantIIN
+        default:
+            throw DomainError(.forbidden, field: "method")
+        }
     }
 
     package static func nonce() -> String {

@@ -27,5 +27,6 @@ package enum Migrations {
         CreateUniquenessAndLookups(),
         CreateSignInThrottles(),
         CreateAdmissionExplanations(),
+        CreateRecognitions(),
     ]
 }

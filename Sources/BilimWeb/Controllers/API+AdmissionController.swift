@@ -26,6 +26,7 @@ struct APIAdmissionController {
             .post("/api/v1/admission/applications/confirmations", use: prepareConfirmation)
         router.behind(.providerStaff, dependencies)
             .post("/api/v1/admission/applications/desk", use: applyAtDesk)
+            .post("/api/v1/admission/applications/desk/confirmations", use: prepareDeskConfirmation)
     }
 
     // MARK: Applications
@@ -103,13 +104,41 @@ struct APIAdmissionController {
         let receipt: APICaseController.ReceiptAnswer
     }
 
-    /// At the college, for graduates of foreign institutions (003 §12): the application with the receipt of
-    /// acceptance, or the motivated refusal receipt (003 §18) (003 Annex 1 item 9).
+    struct DeskBody: Decodable {
+        let input: DeskAdmissionInput
+        let confirmation: ConfirmationBody?
+
+        enum Keys: String, CodingKey { case confirmation }
+
+        init(from decoder: any Decoder) throws {
+            input = try DeskAdmissionInput(from: decoder)
+            confirmation = try decoder.container(keyedBy: Keys.self).decodeIfPresent(ConfirmationBody.self, forKey: .confirmation)
+        }
+    }
+
+    struct DeskPrepareBody: Decodable {
+        let method: String
+        let application: DeskAdmissionInput
+    }
+
+    /// The applicant's own confirmation at the desk (003 §12): a one-time code to the phone registered for the
+    /// applicant (not the staff member's), or the text for the applicant's EDS to sign.
+    @Sendable func prepareDeskConfirmation(_ request: Request, context: BilimRequestContext) async throws -> Response {
+        let actor = try context.signedIn
+        let b = try await JSON.decode(DeskPrepareBody.self, request: request, context: context)
+        let prepared = try await ApplicationConfirmation(dependencies).prepare(
+            b.application.content(college: actor.organizationId ?? ""), method: b.method, actor: actor, gateway: gateway)
+        return try JSON.response(prepared, status: .created)
+    }
+
+    /// At the college, for graduates of foreign institutions (003 §12): the application, confirmed by the applicant,
+    /// with the receipt of acceptance, or the motivated refusal receipt (003 §18) (003 Annex 1 item 9).
     @Sendable func applyAtDesk(_ request: Request, context: BilimRequestContext) async throws -> Response {
         let actor = try context.signedIn
-        var input = try await JSON.decode(DeskAdmissionInput.self, request: request, context: context)
+        let b = try await JSON.decode(DeskBody.self, request: request, context: context)
+        var input = b.input
         if input.language == nil { input.language = context.language }
-        let outcome = try await AdmissionDeskIntake(dependencies).apply(input, by: actor)
+        let outcome = try await AdmissionDeskIntake(dependencies).apply(input, by: actor, confirmation: try b.confirmation?.proof())
         return try JSON.response(
             DeskAnswer(application: try await outcome.application.asyncMap { try await body($0) }, receipt: .init(outcome.receipt)), status: .created)
     }

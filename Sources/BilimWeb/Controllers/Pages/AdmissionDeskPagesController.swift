@@ -10,6 +10,7 @@ import Hummingbird
 struct AdmissionDeskPagesController {
     let dependencies: ServiceDependencies
     let renderer: Renderer
+    let gateway: any SMSGateway
 
     func add(to router: Router<BilimRequestContext>) {
         router.behind(.providerStaff, dependencies)
@@ -51,7 +52,8 @@ struct AdmissionDeskPagesController {
         let issuedOn: String
         let validUntil: String
         let bases: [Option]
-        let grades: [Field]
+        /// The commission's adopted recognitions not yet used (003 §62): the grades come from one of them.
+        let recognitions: [Option]
         let choices: [AdmissionApplicantPagesController.Choice]
         let quotas: [Option]
         let statuses: [Option]
@@ -78,8 +80,15 @@ struct AdmissionDeskPagesController {
         let t = renderer.text
         let db = dependencies.database.sql
         let programs = try await AdmissionRepository(db: db).programs(year: dependencies.today.year, region: actor.regionCode ?? "")
-        // The subjects the region's programs score on: the list the commission grades a foreign document by (003 §62).
-        let subjects = Set(programs.flatMap { (try? JSONDecoder().decode([String].self, from: Data($0.subjects.utf8))) ?? [] }).sorted()
+        let open = try await RecognitionRepository(db: db).open(organizationId: actor.organizationId ?? "")
+        let recognitions = [Option(value: "", label: "—", selected: (f["recognition"] ?? "").isEmpty)]
+            + open.map { r in
+                let grades = ((try? JSONDecoder().decode([String: Int].self, from: Data(r.grades.utf8))) ?? [:]).sorted { $0.key < $1.key }
+                    .map { "\(CorrectionPagesController.subjectName($0.key, text: t, lang: lang)) \(AllocationExplanation.text($0.value))" }
+                return Option(
+                    value: r.decisionId, label: "\(r.applicantIin) · \(t("base_\(r.base)", lang)) · \(grades.joined(separator: ", "))",
+                    selected: f["recognition"] == r.decisionId)
+            }
         let choices = (1...4).map { i in
             AdmissionApplicantPagesController.Choice(
                 name: "choice\(i)", label: t("admission_choice_\(i)", lang),
@@ -97,7 +106,7 @@ struct AdmissionDeskPagesController {
                 page: PageChrome(title: heading, context: context, text: t, path: "/admission/desk"), heading: heading, iin: f["iin"] ?? "",
                 country: f["country"] ?? "", number: f["number"] ?? "", issuedOn: f["issuedOn"] ?? "", validUntil: f["validUntil"] ?? "",
                 bases: EducationBase.allCases.map { Option(value: $0.rawValue, label: t("base_\($0.rawValue)", lang), selected: f["base"] == $0.rawValue) },
-                grades: subjects.map { Field(name: "grade_\($0)", label: CorrectionPagesController.subjectName($0, text: t, lang: lang), value: f["grade_\($0)"] ?? "") },
+                recognitions: recognitions,
                 choices: choices, quotas: quotas, statuses: statuses,
                 documents: Self.documents.map { Check(name: "doc_\($0)", label: t("doc_\($0)", lang), checked: f["doc_\($0)"] == "1") },
                 grounds: Self.grounds.map { Check(name: "ground_\($0)", label: t("admission_ground_\($0)", lang), checked: f["ground_\($0)"] == "1") },
@@ -106,33 +115,94 @@ struct AdmissionDeskPagesController {
             status: status)
     }
 
-    @Sendable func submit(_ request: Request, context: BilimRequestContext) async throws -> Response {
-        let actor = try context.signedIn
-        let f = try await Forms.fields(request: request, context: context)
-        let lang = context.language
-        var grades: [String: String] = [:]
-        for (k, v) in f where k.hasPrefix("grade_") && !v.trimmingSpaces.isEmpty { grades[String(k.dropFirst("grade_".count))] = v.trimmingSpaces }
-        guard let issued = CivilDate(iso: (f["issuedOn"] ?? "").trimmingSpaces), let base = EducationBase(rawValue: f["base"] ?? "") else {
-            let field = CivilDate(iso: (f["issuedOn"] ?? "").trimmingSpaces) == nil ? "issuedOn" : "base"
-            return try await render(
-                actor, f, errors: [.init(field: field, message: DomainError(.fieldRequired).message(in: lang))], context: context, status: .unprocessableContent)
-        }
-        let input = DeskAdmissionInput(
+    /// The fields the steps carry back and forth; the confirmation's own fields are not among them.
+    static func hidden(_ f: [String: String]) -> [ApplyController.Hidden] {
+        let own: Set<String> = ["_csrf", "step", "challengeId", "code", "certificate", "signature"]
+        return f.filter { !own.contains($0.key) }.sorted { $0.key < $1.key }.map { .init(name: $0.key, value: $0.value) }
+    }
+
+    func input(_ f: [String: String], issued: CivilDate, base: EducationBase, lang: Language) -> DeskAdmissionInput {
+        DeskAdmissionInput(
             applicantIIN: (f["iin"] ?? "").trimmingSpaces,
-            document: .init(country: f["country"] ?? "", number: f["number"] ?? "", issuedOn: issued, base: base, grades: grades),
+            document: .init(country: f["country"] ?? "", number: f["number"] ?? "", issuedOn: issued, base: base, recognition: f["recognition"] ?? ""),
             choices: (1...4).compactMap { f["choice\($0)"].flatMap { $0.isEmpty ? nil : $0 } },
             quotaCategory: (f["quota"] ?? "").isEmpty ? nil : f["quota"], outOfCompetition: f["outOfCompetition"] == "1",
             foreignerStatus: (f["foreignerStatus"] ?? "").isEmpty ? nil : f["foreignerStatus"],
             documents: Self.documents.filter { f["doc_\($0)"] == "1" }, identityDocumentValidUntil: CivilDate(iso: (f["validUntil"] ?? "").trimmingSpaces),
             dormitory: f["dormitory"] == "1", meals: f["meals"] == "1", consent: f["consent"] == "1",
             refusalGrounds: Self.grounds.filter { f["ground_\($0)"] == "1" }, language: lang)
+    }
+
+    /// The form, then "check the answers" with the applicant's own confirmation (a code to their registered phone,
+    /// or their EDS), then the receipt (003 §12). A refusal needs no confirmation: nothing is registered.
+    @Sendable func submit(_ request: Request, context: BilimRequestContext) async throws -> Response {
+        let actor = try context.signedIn
+        let f = try await Forms.fields(request: request, context: context)
+        let lang = context.language
+        let step = f["step"] ?? ""
+        if step == "edit" { return try await render(actor, f, errors: [], context: context) }
+        guard let issued = CivilDate(iso: (f["issuedOn"] ?? "").trimmingSpaces), let base = EducationBase(rawValue: f["base"] ?? "") else {
+            let field = CivilDate(iso: (f["issuedOn"] ?? "").trimmingSpaces) == nil ? "issuedOn" : "base"
+            return try await render(
+                actor, f, errors: [.init(field: field, message: DomainError(.fieldRequired).message(in: lang))], context: context, status: .unprocessableContent)
+        }
+        let input = input(f, issued: issued, base: base, lang: lang)
+        if let method = ConfirmStep.method(preparing: step) {
+            do {
+                let prepared = try await ApplicationConfirmation(dependencies).prepare(
+                    input.content(college: actor.organizationId ?? ""), method: method, actor: actor, gateway: gateway)
+                return try await checkPage(input, f, context: context, confirm: ConfirmStep.state(prepared))
+            } catch let error as DomainError where error.code.category != .unavailable {
+                return try await checkPage(input, f, context: context, codeError: error.message(in: lang), status: ErrorMiddleware.status(error.code.category))
+            }
+        }
         do {
-            let outcome = try await AdmissionDeskIntake(dependencies).apply(input, by: actor)
+            let proof = ConfirmStep.steps.contains(step) ? ConfirmStep.proof(step: step, fields: f) : nil
+            let outcome = try await AdmissionDeskIntake(dependencies).apply(input, by: actor, confirmation: proof)
             return .redirect(to: "/receipts/\(outcome.receipt.number)", type: .normal)
+        } catch let error as DomainError where error.code == .confirmationRequired && !ConfirmStep.steps.contains(step) {
+            return try await checkPage(input, f, context: context)
+        } catch let error as DomainError where ConfirmStep.isConfirmationFailure(error.code) {
+            return try await checkPage(
+                input, f, context: context, confirm: ConfirmStep.retry(after: error.code, step: step, fields: f), codeError: error.message(in: lang),
+                status: ErrorMiddleware.status(error.code.category))
         } catch let error as DomainError where error.code.category == .validation || error.code.category == .conflict || error.code.category == .notFound {
             let message = error.message(in: lang) + (error.ref.map { " \($0)" } ?? "")
-            let field = error.field.map { $0 == "applicantIIN" ? "iin" : $0.hasPrefix("document.grades.") ? "grade_" + $0.dropFirst("document.grades.".count) : $0 == "choices" ? "choice1" : $0 } ?? "iin"
+            let field = error.field.map { $0 == "applicantIIN" ? "iin" : $0 == "document.recognition" ? "recognition" : $0 == "choices" ? "choice1" : $0 } ?? "iin"
             return try await render(actor, f, errors: [.init(field: field, message: message)], context: context, status: ErrorMiddleware.status(error.code.category))
         }
+    }
+
+    /// What the applicant confirms, as they read it at the desk.
+    func checkPage(
+        _ input: DeskAdmissionInput, _ f: [String: String], context: BilimRequestContext, confirm: ConfirmStep.State = .choosing,
+        codeError: String? = nil, status: HTTPResponse.Status = .ok
+    ) async throws -> Response {
+        let lang = context.language
+        let t = renderer.text
+        let yes = t("apply_yes", lang)
+        let no = t("apply_no", lang)
+        let heading = t("apply_check_title", lang)
+        let name = try await dependencies.identity.person(iin: input.applicantIIN).map { p in
+            [p.surname, p.givenName, p.patronymic].compactMap { $0 }.joined(separator: " ")
+        } ?? ""
+        var answers: [ApplyController.Answer] = [
+            .init(label: t("admission_desk_iin", lang), value: "\(input.applicantIIN) \(name)"),
+            .init(label: t("admission_desk_document", lang), value: "\(input.document.country) \(input.document.number), \(input.document.issuedOn.iso)"),
+        ]
+        for (i, c) in input.choices.enumerated() { answers.append(.init(label: t("admission_choice_\(i + 1)", lang), value: c)) }
+        answers += [
+            .init(label: t("admission_quota", lang), value: input.quotaCategory.map { t("quota_\($0)", lang) } ?? t("admission_quota_none", lang)),
+            .init(label: t("admission_out_of_competition", lang), value: input.outOfCompetition == true ? yes : no),
+            .init(label: t("admission_desk_taken", lang), value: input.documents.map { t("doc_\($0)", lang) }.joined(separator: "; ")),
+            .init(label: t("admission_dormitory", lang), value: input.dormitory == true ? yes : no),
+            .init(label: t("admission_meals", lang), value: input.meals == true ? yes : no),
+            .init(label: t("apply_consent", lang), value: input.consent ? yes : no),
+        ]
+        let model = ApplyController.CheckPage(
+            page: PageChrome(title: heading, context: context, text: t, path: "/admission/desk"), action: "/admission/desk", heading: heading,
+            answers: answers, hidden: Self.hidden(f), confirm: ConfirmStep(action: "/admission/desk", confirm), codeError: codeError,
+            hasCodeError: codeError != nil)
+        return renderer.html("apply-check", model, status: status)
     }
 }
