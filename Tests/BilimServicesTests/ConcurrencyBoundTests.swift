@@ -125,6 +125,47 @@ func burst(_ count: Int, _ body: @escaping @Sendable (Int) async throws -> Strin
         }
     }
 
+    @Test(
+        "the same programs file loaded 20 times at once: one loads, every other is refused line by line (no 500), and no import is left running",
+        arguments: TestDatabase.allConfigured)
+    func programImportBurst(_ kind: TestDatabase) async throws {
+        try await Scenario.run(kind, at: "2026-06-01T10:00") { s in
+            let department = try await s.actor("department")
+            let csv = "code,organization,specialty,qualification,base,language,form,funding,level,exam,pedagogical,seats,rural,exempt,subjects\n"
+                + "R-1,org-almaty-college-1,Cook,Cook,basic-secondary,kk,full-time,state-order,worker,none,no,25,no,no,kazakh-language;mathematics\n"
+                + "R-2,org-almaty-college-1,Baker,Baker,basic-secondary,ru,full-time,state-order,worker,none,no,25,no,no,mathematics\n"
+            let outcomes = await burst(20) { i in
+                do {
+                    let o = try await ProgramCatalog(s.deps).load(csv: csv, filename: "p.csv", by: department, importId: "burst-\(i)")
+                    return "loaded \(o.programs)"
+                } catch let r as ProgramImportRefused {
+                    // Each of the two lines is named, with the collision the database would have refused.
+                    let lines = Set(r.errors.map(\.line))
+                    let codes = Set(r.errors.map(\.error.code))
+                    return lines == [2, 3] && codes.isSubset(of: [.importDuplicate, .importSameProgram]) ? "refused by line" : "refused \(r.errors)"
+                }
+            }
+            #expect(outcomes.filter { $0 == "loaded 2" }.count == 1, "\(outcomes)")
+            #expect(outcomes.filter { $0 == "refused by line" }.count == 19, "\(outcomes)")
+            #expect(try await count(s.deps.database.sql, "admission_programs") == 2)
+            for i in 0..<20 {
+                switch await ImportProgress.shared.state("burst-\(i)", owner: department.userId) {
+                case .loaded?, .refused?: break
+                case let other: Issue.record("burst-\(i) is \(String(describing: other))")
+                }
+            }
+            // A later file that repeats a loaded program under a new code is refused on that line, before the database.
+            let again = csv.replacingOccurrences(of: "R-1,", with: "R-9,")
+            do {
+                _ = try await ProgramCatalog(s.deps).load(csv: again, filename: "p.csv", by: department)
+                Issue.record("loaded twice")
+            } catch let r as ProgramImportRefused {
+                #expect(r.errors.contains { $0.line == 2 && $0.error.code == .importSameProgram })
+                #expect(r.errors.first { $0.line == 2 }?.error.message(in: .ru) == "Строка «R-9» повторяет ту же программу (—): совпадают организация, специальность, квалификация, основа, язык, форма обучения и финансирование.")
+            }
+        }
+    }
+
     @Test("the first one-time-code sign-in finds the person's user by an index, not by reading every user", arguments: TestDatabase.allConfigured)
     func indexedLookup(_ kind: TestDatabase) async throws {
         try await Scenario.run(kind, at: "2025-03-03T10:00") { s in

@@ -78,6 +78,20 @@ package struct ProgramDraft: Sendable, Hashable {
 
     package var minGroupSize: Int { exemptFromMinimum ? 0 : 15 }
 
+    /// The program's natural key (unique in a year with the code): organization, specialty, qualification, base,
+    /// language, form of study and funding.
+    package var naturalKey: String {
+        ProgramDraft.naturalKey(
+            organization: organizationId, specialty: specialty, qualification: qualification, base: base.rawValue, language: language.rawValue,
+            form: form.rawValue, funding: funding.rawValue)
+    }
+
+    package static func naturalKey(
+        organization: String, specialty: String, qualification: String, base: String, language: String, form: String, funding: String
+    ) -> String {
+        [organization, specialty, qualification, base, language, form, funding].joined(separator: "\u{1F}")
+    }
+
     package var track: AdmissionTrack {
         AdmissionTrack.of(level: level, base: base, form: form, funding: funding, exam: exam, pedagogical: pedagogical)
     }
@@ -93,12 +107,18 @@ package enum ProgramImportCheck {
     package struct LineError: Sendable, Hashable {
         package var line: Int
         package var error: DomainError
+
+        package init(line: Int, error: DomainError) {
+            self.line = line
+            self.error = error
+        }
     }
 
     /// - Parameters:
     ///   - organizations: the TVET organizations of the department's region.
     ///   - existingCodes: program codes already loaded for the year.
-    package static func check(_ text: String, organizations: Set<String>, existingCodes: Set<String>)
+    ///   - existingKeys: the natural keys (`ProgramDraft.naturalKey`) of the programs already loaded for the year.
+    package static func check(_ text: String, organizations: Set<String>, existingCodes: Set<String>, existingKeys: Set<String> = [])
         -> (drafts: [ProgramDraft], errors: [LineError])
     {
         let records = CSV.records(text)
@@ -111,6 +131,7 @@ package enum ProgramImportCheck {
         var drafts: [ProgramDraft] = []
         var errors: [LineError] = []
         var codes: [String: Int] = [:]
+        var keys: [String: Int] = [:]
         for record in records.dropFirst() {
             let line = record.line
             guard record.fields.count == columns.count else {
@@ -168,23 +189,35 @@ package enum ProgramImportCheck {
             let rural = flag("rural")
             let exempt = flag("exempt")
             let seatsText = v["seats"] ?? ""
-            let seats = seatsText.utf8.allSatisfy({ (48...57).contains($0) }) && seatsText.count <= 6 ? Int(seatsText) : nil
-            if seats == nil || seats! < 1 {
-                lineErrors.append(DomainError(.importValue, field: "seats", ["column": "seats", "value": seatsText, "allowed": "1–999999"]))
+            let seats = seatsText.utf8.allSatisfy({ (48...57).contains($0) }) && seatsText.count <= 6 ? Int(seatsText).flatMap { $0 >= 1 ? $0 : nil } : nil
+            if seats == nil {
+                lineErrors.append(DomainError(.importValue, field: "seats", ["column": "seats", "value": String(seatsText.prefix(40)), "allowed": "1–999999"]))
             }
             let subjects = (v["subjects"] ?? "").split(separator: ";").map { String($0).trimmingSpaces }.filter { !$0.isEmpty }
             if subjects.isEmpty {
                 lineErrors.append(DomainError(.importValue, field: "subjects", ["column": "subjects", "value": "", "allowed": "subject;subject"]))
             }
-            if !lineErrors.isEmpty {
+            guard lineErrors.isEmpty, let code, let organization, let specialty, let qualification, let base, let language, let form,
+                let funding, let level, let exam, let pedagogical, let seats, let rural, let exempt
+            else {
                 errors += lineErrors.map { LineError(line: line, error: $0) }
                 continue
             }
-            drafts.append(
-                ProgramDraft(
-                    line: line, code: code!, organizationId: organization!, specialty: specialty!, qualification: qualification!,
-                    base: base!, language: language!, form: form!, funding: funding!, level: level!, exam: exam!,
-                    pedagogical: pedagogical!, seats: seats!, rural: rural!, exemptFromMinimum: exempt!, subjects: subjects))
+            let draft = ProgramDraft(
+                line: line, code: code, organizationId: organization, specialty: specialty, qualification: qualification,
+                base: base, language: language, form: form, funding: funding, level: level, exam: exam,
+                pedagogical: pedagogical, seats: seats, rural: rural, exemptFromMinimum: exempt, subjects: subjects)
+            // The same program twice (in this file or already loaded): the database would refuse the second.
+            if let first = keys[draft.naturalKey] {
+                errors.append(LineError(line: line, error: DomainError(.importSameProgram, field: "code", ["code": code, "where": "\(first)"])))
+                continue
+            }
+            if existingKeys.contains(draft.naturalKey) {
+                errors.append(LineError(line: line, error: DomainError(.importSameProgram, field: "code", ["code": code, "where": "—"])))
+                continue
+            }
+            keys[draft.naturalKey] = line
+            drafts.append(draft)
         }
         if drafts.isEmpty && errors.isEmpty {
             errors.append(LineError(line: header.line, error: DomainError(.importEmpty, field: "file")))

@@ -627,6 +627,11 @@ extension ErrorCode {
                 kk: "«{code}» бағдарлама коды қайталанады ({where}).",
                 ru: "Код программы «{code}» повторяется ({where}).",
                 en: "The program code “{code}” repeats ({where}).")
+        case .importSameProgram:
+            LocalizedText(
+                kk: "«{code}» жолы сол бағдарламаны қайталайды ({where}): ұйым, мамандық, біліктілік, негіз, тіл, оқу нысаны және қаржыландыру бірдей.",
+                ru: "Строка «{code}» повторяет ту же программу ({where}): совпадают организация, специальность, квалификация, основа, язык, форма обучения и финансирование.",
+                en: "The line “{code}” repeats the same program ({where}): the organization, specialty, qualification, base, language, form of study and funding are the same.")
         case .importOrganization:
             LocalizedText(
                 kk: "«{organization}» ұйымы сіздің өңіріңіздің ТжКБ ұйымы емес.",

@@ -109,6 +109,7 @@ package enum ErrorCode: String, CaseIterable, Sendable, Codable {
     case importColumnCount = "import.columnCount"
     case importValue = "import.value"
     case importDuplicate = "import.duplicate"
+    case importSameProgram = "import.sameProgram"
     case importOrganization = "import.organization"
     case importEmpty = "import.empty"
     case importRefused = "import.refused"

@@ -31,6 +31,8 @@ package enum ImportProgress {
         case running(done: Int, total: Int)
         case loaded(ProgramImportOutcome)
         case refused([ProgramImportCheck.LineError])
+        /// Stopped by something other than the file (the database went away): nothing was loaded; try again.
+        case failed
     }
 }
 
@@ -52,18 +54,45 @@ package struct ProgramCatalog: Sendable {
         let year = self.year
         let repo = AdmissionRepository(db: deps.database.sql)
         try await repo.ensureQuotaCategories(try ShippedData.quotaCategories())
-        let (drafts, errors) = ProgramImportCheck.check(
-            csv, organizations: try await repo.tvetOrganizations(region: region), existingCodes: try await repo.programCodes(year: year))
-        guard errors.isEmpty else {
+        let organizations = try await repo.tvetOrganizations(region: region)
+        func check() async throws -> ([ProgramDraft], [ProgramImportCheck.LineError]) {
+            ProgramImportCheck.check(
+                csv, organizations: organizations, existingCodes: try await repo.programCodes(year: year),
+                existingKeys: try await repo.programKeys(year: year))
+        }
+        func refuse(_ errors: [ProgramImportCheck.LineError]) async -> ProgramImportRefused {
             await progress.set(id, owner: actor.userId, .refused(errors))
             deps.logger.notice("programs file refused", metadata: ["lines": .string("\(Set(errors.map(\.line)).count)")])
-            throw ProgramImportRefused(importId: id, errors: errors)
+            return ProgramImportRefused(importId: id, errors: errors)
         }
+        let (drafts, errors) = try await check()
+        guard errors.isEmpty else { throw await refuse(errors) }
         await progress.set(id, owner: actor.userId, .running(done: 0, total: drafts.count))
         let catalog = try await repo.quotaCategories()
         let now = deps.clock.now()
+        let outcome: ProgramImportOutcome
+        do {
+            outcome = try await insert(drafts, id: id, year: year, region: region, filename: filename, by: actor, catalog: catalog, now: now)
+        } catch where Database.isUniqueViolation(error) {
+            // Another file with the same programs committed while this one was loading: its lines now collide, and
+            // are refused one by one, as if they had been there from the start.
+            let (_, collisions) = try await check()
+            throw await refuse(collisions.isEmpty ? [.init(line: 1, error: DomainError(.concurrentChange, field: "file"))] : collisions)
+        } catch {
+            await progress.set(id, owner: actor.userId, .failed)
+            throw error
+        }
+        await progress.set(id, owner: actor.userId, .loaded(outcome))
+        return outcome
+    }
+
+    private func insert(
+        _ drafts: [ProgramDraft], id: String, year: Int, region: String, filename: String, by actor: Actor, catalog: [QuotaCategory],
+        now: Date
+    ) async throws -> ProgramImportOutcome {
+        let progress = ImportProgress.shared
         let ids = deps.ids
-        let outcome = try await deps.database.transaction { db in
+        return try await deps.database.transaction { db in
             let repo = AdmissionRepository(db: db)
             var reserved = 0
             for (i, d) in drafts.enumerated() {
@@ -87,7 +116,5 @@ package struct ProgramCatalog: Sendable {
                     finishedAt: Instant.text(now)))
             return ProgramImportOutcome(importId: id, year: year, region: region, programs: drafts.count, reservedPlaces: reserved)
         }
-        await progress.set(id, owner: actor.userId, .loaded(outcome))
-        return outcome
     }
 }

@@ -91,12 +91,15 @@ package struct AdmissionRepository: Sendable {
     package init(db: any SQLDatabase) { self.db = db }
 
     /// Loads the shipped quota categories once; later edits in the table are kept.
+    /// Adds the shipped categories that are missing. Two imports may run this at once: a category the other
+    /// request inserted first is left as it is (`ON CONFLICT DO NOTHING`), never an error.
     package func ensureQuotaCategories(_ catalog: [QuotaCategory]) async throws {
         for (i, c) in catalog.enumerated() {
             let exists = try await db.select().column("code").from("quota_categories").where("code", .equal, c.code).first() != nil
             if exists { continue }
             try await db.insert(into: "quota_categories").columns("code", "position", "share_basis_points", "rural_only", "source")
-                .values(SQLBind(c.code), SQLBind(i), SQLBind(c.shareBasisPoints), SQLBind(c.ruralOnly ? 1 : 0), SQLBind(c.source)).run()
+                .values(SQLBind(c.code), SQLBind(i), SQLBind(c.shareBasisPoints), SQLBind(c.ruralOnly ? 1 : 0), SQLBind(c.source))
+                .ignoringConflicts(with: "code").run()
         }
     }
 
@@ -139,6 +142,20 @@ package struct AdmissionRepository: Sendable {
 
     package func programCodes(year: Int) async throws -> Set<String> {
         Set(try await db.select().column("code").from("admission_programs").where("year", .equal, year).all().map { try $0.decode(column: "code", as: String.self) })
+    }
+
+    /// The natural keys (`ProgramDraft.naturalKey`) of the year's programs.
+    package func programKeys(year: Int) async throws -> Set<String> {
+        Set(
+            try await db.select().columns("organization_id", "specialty", "qualification", "base", "language", "study_form", "funding")
+                .from("admission_programs").where("year", .equal, year).all()
+                .map { r in
+                    ProgramDraft.naturalKey(
+                        organization: try r.decode(column: "organization_id", as: String.self), specialty: try r.decode(column: "specialty", as: String.self),
+                        qualification: try r.decode(column: "qualification", as: String.self), base: try r.decode(column: "base", as: String.self),
+                        language: try r.decode(column: "language", as: String.self), form: try r.decode(column: "study_form", as: String.self),
+                        funding: try r.decode(column: "funding", as: String.self))
+                })
     }
 
     package func insert(_ row: AdmissionProgramRow, quotas: [(code: String, seats: Int)]) async throws {

@@ -266,6 +266,8 @@ struct APIAdmissionController {
         case .refused(let errors)?:
             let body = Self.refused(ProgramImportRefused(importId: id, errors: errors), language: context.language)
             return try JSON.response(StateBody(status: "refused", done: 0, total: 0, outcome: nil, errors: body.errors))
+        case .failed?:
+            return try JSON.response(StateBody(status: "failed", done: 0, total: 0, outcome: nil, errors: nil))
         case nil:
             throw DomainError(.pageNotFound)
         }
