@@ -250,10 +250,13 @@ package struct AdmissionResults: Sendable {
     package func decideSupport(_ applicationId: String, dormitory: Bool?, meals: Bool?, by actor: Actor) async throws -> AdmissionResultView {
         guard actor.role == .providerStaff, let org = actor.organizationId else { throw DomainError(.forbidden) }
         let repo = AdmissionOutcomeRepository(db: deps.database.sql)
+        // An application that chose none of this college's programs is not the college's to know of: 404.
+        guard try await repo.choiceOrganizations(applicationId: applicationId).contains(org) else {
+            throw DomainError(.pageNotFound, field: "applicationId")
+        }
         guard let r = try await repo.result(applicationId: applicationId), let programId = r.programId, r.contractStatus != "expired",
-            let program = try await repo.program(id: programId)
+            let program = try await repo.program(id: programId), program.organizationId == org
         else { throw DomainError(.admissionNotAdmitted, field: "applicationId", ref: "003 §12") }
-        guard program.organizationId == org else { throw DomainError(.forbidden) }
         guard dormitory != nil || meals != nil else { throw DomainError(.fieldRequired, field: "dormitory", ref: "003 §12") }
         if dormitory != nil, r.dormitory == nil {
             throw DomainError(.admissionSupportNotRequested, field: "dormitory", ref: "003 §12", ["service": "dormitory"])

@@ -286,6 +286,15 @@ package struct AdmissionOutcomeRepository: Sendable {
             .set("support_decided_at", to: at).where("application_id", .equal, applicationId).run()
     }
 
+    /// The organizations whose programs an application chose.
+    package func choiceOrganizations(applicationId: String) async throws -> Set<String> {
+        Set(
+            try await db.select().column(SQLColumn("organization_id", table: "admission_programs")).from("admission_choices")
+                .join("admission_programs", on: SQLColumn("program_id", table: "admission_choices"), .equal, SQLColumn("id", table: "admission_programs"))
+                .where(SQLColumn("application_id", table: "admission_choices"), .equal, SQLBind(applicationId)).all()
+                .map { try $0.decode(column: "organization_id", as: String.self) })
+    }
+
     package func application(id: String) async throws -> AdmissionApplicationRow? {
         try await db.select().column("*").from("admission_applications").where("id", .equal, id).first().map { try $0.model(AdmissionApplicationRow.self) }
     }
