@@ -17,16 +17,7 @@ import Testing
     func matrix() async throws {
         try await withTestApp(clock: MovableClock(almaty: "2025-03-03T10:00")) { client, deps, _ in
             let parent = try await signIn(client, "applicant")
-            let body = try await confirmed(client, deps, parent, CaseAPITests.application)
-            let created = try await client.execute(
-                uri: "/api/v1/cases", method: .post, headers: [.contentType: "application/json", .cookie: parent], body: ByteBuffer(string: body)
-            ) { $0.json }
-            let c = try #require(created["case"] as? [String: Any])
-            let caseId = try #require(c["id"] as? String), number = try #require(c["number"] as? String)
-            let docs = try await client.execute(uri: "/api/v1/cases/\(caseId)/documents", method: .get, headers: [.cookie: parent]) {
-                (try? JSONSerialization.jsonObject(with: Data($0.text.utf8))) as? [[String: Any]] ?? []
-            }
-            let receipt = try #require(docs.first?["number"] as? String)
+            let (caseId, number, receipt) = try await parentsCase(client, deps, parent)
             // Another applicant, an adult with no relation to the parent.
             let ref = ReferenceRepository(db: deps.database.sql)
             let other = IIN.compose(birthDate: CivilDate(year: 1990, month: 5, day: 5) ?? .earliest, sex: .male, serial: 8101)

@@ -15,12 +15,10 @@ import Testing
 /// Connections on a real socket: a request that stops half-way through its head is closed after the idle bound,
 /// and the client's address is the socket peer.
 @Suite struct ConnectionBoundTests {
-    /// Opens a TCP connection to the port on loopback, sends `text`, and waits up to `wait` seconds for the server to
-    /// close it; true when it did.
-    static func closedAfterSending(_ text: String, port: Int, wait: Double) -> Bool {
+    /// A TCP connection to the port on loopback that has sent `text`; nil when it cannot connect. The caller closes it.
+    static func connected(port: Int, sending text: String) -> Int32? {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        guard fd >= 0 else { return false }
-        defer { close(fd) }
+        guard fd >= 0 else { return nil }
         var addr = sockaddr_in()
         addr.sin_family = sa_family_t(AF_INET)
         addr.sin_port = in_port_t(UInt16(port).bigEndian)
@@ -28,8 +26,19 @@ import Testing
         let connected = withUnsafePointer(to: &addr) {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
         }
-        guard connected == 0 else { return false }
+        guard connected == 0 else {
+            close(fd)
+            return nil
+        }
         _ = text.withCString { send(fd, $0, strlen($0), 0) }
+        return fd
+    }
+
+    /// Opens a TCP connection to the port on loopback, sends `text`, and waits up to `wait` seconds for the server to
+    /// close it; true when it did.
+    static func closedAfterSending(_ text: String, port: Int, wait: Double) -> Bool {
+        guard let fd = connected(port: port, sending: text) else { return false }
+        defer { close(fd) }
         var tv = timeval(tv_sec: Int(wait), tv_usec: Int((wait - Double(Int(wait))) * 1_000_000))
         setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, socklen_t(MemoryLayout<timeval>.size))
         var buffer = [UInt8](repeating: 0, count: 512)
@@ -41,18 +50,8 @@ import Testing
     }
 
     static func answer(_ text: String, port: Int) -> String {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        guard fd >= 0 else { return "" }
+        guard let fd = connected(port: port, sending: text) else { return "" }
         defer { close(fd) }
-        var addr = sockaddr_in()
-        addr.sin_family = sa_family_t(AF_INET)
-        addr.sin_port = in_port_t(UInt16(port).bigEndian)
-        addr.sin_addr.s_addr = inet_addr("127.0.0.1")
-        let connected = withUnsafePointer(to: &addr) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
-        }
-        guard connected == 0 else { return "" }
-        _ = text.withCString { send(fd, $0, strlen($0), 0) }
         var tv = timeval(tv_sec: 5, tv_usec: 0)
         setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, socklen_t(MemoryLayout<timeval>.size))
         var buffer = [UInt8](repeating: 0, count: 4096)

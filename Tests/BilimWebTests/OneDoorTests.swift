@@ -89,15 +89,7 @@ import Testing
     func forgedHost() async throws {
         try await withTestApp(clock: MovableClock(almaty: "2025-03-03T10:00")) { client, deps, _ in
             let parent = try await signIn(client, "applicant")
-            let body = try await confirmed(client, deps, parent, CaseAPITests.application)
-            let created = try await client.execute(
-                uri: "/api/v1/cases", method: .post, headers: [.contentType: "application/json", .cookie: parent], body: ByteBuffer(string: body)
-            ) { $0.json }
-            let id = try #require((created["case"] as? [String: Any])?["id"] as? String)
-            let docs = try await client.execute(uri: "/api/v1/cases/\(id)/documents", method: .get, headers: [.cookie: parent]) {
-                (try? JSONSerialization.jsonObject(with: Data($0.text.utf8))) as? [[String: Any]] ?? []
-            }
-            let number = try #require(docs.first?["number"] as? String)
+            let (_, _, number) = try await parentsCase(client, deps, parent)
             let page = try await client.execute(
                 uri: "/documents/\(number)/view", method: .get, headers: [.cookie: parent, .init("Host")!: "evil.example"]) { $0.text }
             #expect(!page.contains("evil.example"))

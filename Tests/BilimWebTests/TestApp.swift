@@ -103,3 +103,18 @@ func confirmed(
     object["confirmation"] = ["challengeId": id, "code": code]
     return String(decoding: try JSONSerialization.data(withJSONObject: object), as: UTF8.self)
 }
+
+/// The parent's confirmed S1 application through the API: the case's id and number, and the number of its signed
+/// receipt.
+func parentsCase(_ client: any TestClientProtocol, _ deps: ServiceDependencies, _ parent: String) async throws -> (id: String, number: String, receipt: String) {
+    let body = try await confirmed(client, deps, parent, CaseAPITests.application)
+    let created = try await client.execute(
+        uri: "/api/v1/cases", method: .post, headers: [.contentType: "application/json", .cookie: parent], body: ByteBuffer(string: body)
+    ) { $0.json }
+    let c = try #require(created["case"] as? [String: Any])
+    let id = try #require(c["id"] as? String), number = try #require(c["number"] as? String)
+    let docs = try await client.execute(uri: "/api/v1/cases/\(id)/documents", method: .get, headers: [.cookie: parent]) {
+        (try? JSONSerialization.jsonObject(with: Data($0.text.utf8))) as? [[String: Any]] ?? []
+    }
+    return (id, number, try #require(docs.first?["number"] as? String))
+}

@@ -61,14 +61,15 @@ struct APIAdmissionController {
     }
 
     /// The application's fields with the confirmation of its content.
-    struct ApplyBody: Decodable {
-        let input: AdmissionApplicationInput
+    /// An application's fields with its `confirmation` beside them, in one JSON object.
+    struct Confirmed<Input: Decodable>: Decodable {
+        let input: Input
         let confirmation: ConfirmationBody?
 
         enum Keys: String, CodingKey { case confirmation }
 
         init(from decoder: any Decoder) throws {
-            input = try AdmissionApplicationInput(from: decoder)
+            input = try Input(from: decoder)
             confirmation = try decoder.container(keyedBy: Keys.self).decodeIfPresent(ConfirmationBody.self, forKey: .confirmation)
         }
     }
@@ -77,7 +78,7 @@ struct APIAdmissionController {
     /// code or an EDS over its content. (003 §12) (003 Annex 1 item 8)
     @Sendable func apply(_ request: Request, context: BilimRequestContext) async throws -> Response {
         let actor = try context.signedIn
-        let b = try await JSON.decode(ApplyBody.self, request: request, context: context)
+        let b = try await JSON.decode(Confirmed<AdmissionApplicationInput>.self, request: request, context: context)
         var input = b.input
         if input.language == nil { input.language = context.language }
         return try JSON.response(
@@ -104,18 +105,6 @@ struct APIAdmissionController {
         let receipt: APICaseController.ReceiptAnswer
     }
 
-    struct DeskBody: Decodable {
-        let input: DeskAdmissionInput
-        let confirmation: ConfirmationBody?
-
-        enum Keys: String, CodingKey { case confirmation }
-
-        init(from decoder: any Decoder) throws {
-            input = try DeskAdmissionInput(from: decoder)
-            confirmation = try decoder.container(keyedBy: Keys.self).decodeIfPresent(ConfirmationBody.self, forKey: .confirmation)
-        }
-    }
-
     struct DeskPrepareBody: Decodable {
         let method: String
         let application: DeskAdmissionInput
@@ -135,7 +124,7 @@ struct APIAdmissionController {
     /// with the receipt of acceptance, or the motivated refusal receipt (003 §18) (003 Annex 1 item 9).
     @Sendable func applyAtDesk(_ request: Request, context: BilimRequestContext) async throws -> Response {
         let actor = try context.signedIn
-        let b = try await JSON.decode(DeskBody.self, request: request, context: context)
+        let b = try await JSON.decode(Confirmed<DeskAdmissionInput>.self, request: request, context: context)
         var input = b.input
         if input.language == nil { input.language = context.language }
         let outcome = try await AdmissionDeskIntake(dependencies).apply(input, by: actor, confirmation: try b.confirmation?.proof())

@@ -22,18 +22,7 @@ struct PeopleBench: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let env = ProcessInfo.processInfo.environment
-        let file = FileManager.default.temporaryDirectory.appendingPathComponent("bilim-bench-people-\(UUID().uuidString).sqlite")
-        let url = try DatabaseURL(env["DATABASE_URL"] ?? "sqlite:\(file.path)")
-        var logger = Logger(label: "bilim.bench")
-        logger.logLevel = .warning
-        let database = try await Database.open(url, logger: logger)
-        defer { if env["DATABASE_URL"] == nil { try? FileManager.default.removeItem(at: file) } }
-        do { try await measure(database, url: url, logger: logger) } catch {
-            try? await database.shutdown()
-            throw UsageFailure("bench people: \(error)")
-        }
-        try await database.shutdown()
+        try await BenchDatabase.with(name: "people") { database, url, logger in try await measure(database, url: url, logger: logger) }
     }
 
     func measure(_ database: Database, url: DatabaseURL, logger: Logger) async throws {
