@@ -30,11 +30,34 @@ import Testing
         #expect(programs["P2"]?["status"] as? String == "notFormed" && programs["P2"]?["freeSeats"] as? Int == 20)
     }
 
+    @Test("a choice may carry its own score: {\"program\", \"score\"} objects and program ids mixed, the applicant's score optional (003 §54)")
+    func perChoice() throws {
+        let dir = try CLI.tempDir()
+        let input = dir.appendingPathComponent("in.json")
+        let output = dir.appendingPathComponent("out.json")
+        try Data(
+            #"""
+            {"defaultMinGroupSize": 0, "programs": [{"id": "PED", "seats": 1}, {"id": "WRK", "seats": 1}],
+             "applicants": [
+               {"id": "X", "documentAverage": "4", "choices": [{"program": "WRK", "score": "4.00"}, {"program": "PED", "score": "4.75"}]},
+               {"id": "Y", "score": "4.50", "documentAverage": "4", "choices": ["PED"]},
+               {"id": "Z", "score": "4.50", "documentAverage": "4", "choices": ["WRK"]}]}
+            """#.utf8
+        ).write(to: input)
+        let r = try CLI.run(["admission", "allocate", "--input", input.path, "--output", output.path])
+        #expect(r.status == 0, "\(r.stderr)")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: output)) as? [String: Any])
+        let assignments = try #require(json["assignments"] as? [String: Any])
+        #expect(assignments["X"] as? String == "PED" && assignments["Z"] as? String == "WRK" && assignments["Y"] is NSNull)
+    }
+
     @Test("bad input: a clear message on standard error, exit 2, and no output file", arguments: [
         (#"{"programs": [], "applicants": [{"id": "A", "score": "4.", "documentAverage": "4", "choices": []}]}"#, "applicants[0].score"),
         (#"{"programs": [{"id": "P1", "seats": 1, "seats": 2}], "applicants": []}"#, "appears twice"),
         (#"{"programs": [{"id": "P1", "seats": 1}], "applicants": [{"id": "A", "score": "4", "documentAverage": "4", "choices": ["P2"]}]}"#, "not a program"),
         ("not json", "invalid JSON"),
+        (#"{"programs": [{"id": "P1", "seats": 1}], "applicants": [{"id": "A", "documentAverage": "4", "choices": ["P1"]}]}"#, "gives no score"),
+        (#"{"programs": [{"id": "P1", "seats": 1}], "applicants": [{"id": "A", "documentAverage": "4", "choices": [{"program": "P1", "score": "4", "x": 1}]}]}"#, "the key \"x\" is not one of"),
     ])
     func refuses(_ json: String, _ message: String) throws {
         let dir = try CLI.tempDir()

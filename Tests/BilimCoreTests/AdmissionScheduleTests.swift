@@ -44,25 +44,26 @@ import Testing
     let med = ApplicantScoring.ChoiceProgram(code: "MED", subjects: ["biology"], exam: .psychometric)
     let wrk = ApplicantScoring.ChoiceProgram(code: "WRK", subjects: ["math"], exam: .none)
 
-    @Test("the applicant's one score is the competitive score of their highest choice they compete for (003 §54)")
-    func firstChoice() {
+    @Test("each choice has its own competitive score (003 §54): grades kazakh 5, math 4, biology 3; a pedagogical choice on kazakh and math with the exam mark 5 scores 4.75, a worker choice on math 4.00")
+    func perChoice() {
         let s = ApplicantScoring.score(
             grades: grades, allGrades: [500, 400, 300], choices: [ped, wrk], exams: ["PED": .init(marks: [500])])
-        // (4.5 + 5) / 2 = 4.75; the document's average (5 + 4 + 3) / 3 = 4.00 is the first tie-break (003 §61).
-        #expect(s.score == 475 && s.documentAverage == 400 && s.choices == ["PED", "WRK"] && s.leftOut.isEmpty)
+        // PED: ((5 + 4) / 2 + 5) / 2 = 4.75; WRK: 4.00. The document's average (5 + 4 + 3) / 3 = 4.00 is the first
+        // tie-break (003 §61).
+        #expect(s.choices == ["PED", "WRK"] && s.scores == [475, 400] && s.documentAverage == 400 && s.leftOut.isEmpty)
     }
 
     @Test("a medical choice without a passed psychometric test and an exam choice without marks are left out (003 §32) (003 §54)")
     func leftOut() {
         let s = ApplicantScoring.score(
             grades: grades, allGrades: [500, 400, 300], choices: [med, ped, wrk], exams: ["MED": .init(psychometricPassed: false)])
-        #expect(s.choices == ["WRK"] && s.score == 400)
+        #expect(s.choices == ["WRK"] && s.scores == [400])
         #expect(s.leftOut.map(\.code) == ["MED", "PED"])
         #expect(s.leftOut.map(\.reason) == [.admissionPsychometricFailed, .admissionGradesMissing])
         let passed = ApplicantScoring.score(
             grades: grades, allGrades: [500, 400, 300], choices: [med, wrk], exams: ["MED": .init(psychometricPassed: true)])
-        #expect(passed.choices == ["MED", "WRK"] && passed.score == 300)
+        #expect(passed.choices == ["MED", "WRK"] && passed.scores == [300, 400])
         let none = ApplicantScoring.score(grades: [:], allGrades: [], choices: [wrk], exams: [:])
-        #expect(none.choices.isEmpty && none.score == 0 && none.documentAverage == 0)
+        #expect(none.choices.isEmpty && none.scores.isEmpty && none.documentAverage == 0)
     }
 }

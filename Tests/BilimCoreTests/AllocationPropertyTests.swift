@@ -29,11 +29,16 @@ import Testing
                 let p = Int32(rng.below(programCount))
                 if !choices.contains(p) { choices.append(p) }
             }
+            // Half the applicants score each choice on its own (003 §54); some of those have no score of their own.
+            let scores = [300, 400, 450, 450]
+            let perChoice = rng.chance(500)
+            let own: [Int?] = choices.map { _ in perChoice && rng.chance(700) ? scores[rng.below(4)] : nil }
+            let mine: Int? = own.allSatisfy({ $0 != nil }) && rng.chance(500) ? nil : scores[rng.below(4)]
             applicants.append(
                 .init(
-                    id: ["a\(i)", "A\(i)", "a\(i)0"][rng.below(3)], score: [300, 400, 450, 450][rng.below(4)],
+                    id: ["a\(i)", "A\(i)", "a\(i)0"][rng.below(3)], score: mine,
                     documentAverage: [400, 450][rng.below(2)], quota: rng.chance(400) ? rng.below(categories.count) : nil,
-                    outOfCompetition: rng.chance(100), choices: choices))
+                    outOfCompetition: rng.chance(100), choices: choices, choiceScores: own))
         }
         // Ids must be distinct.
         var seen = Set<String>()
@@ -43,17 +48,22 @@ import Testing
 
     // MARK: The naive reading
 
-    static func before(_ a: Allocation.Applicant, _ b: Allocation.Applicant) -> Bool {
+    /// Program `p`'s priority: the score compared is each applicant's score for `p`.
+    static func before(_ a: Allocation.Applicant, _ b: Allocation.Applicant, for p: Int32) -> Bool {
         if a.outOfCompetition != b.outOfCompetition { return a.outOfCompetition }
-        if a.score != b.score { return a.score > b.score }
+        let sa = a.score(for: p) ?? -1
+        let sb = b.score(for: p) ?? -1
+        if sa != sb { return sa > sb }
         if a.documentAverage != b.documentAverage { return a.documentAverage > b.documentAverage }
         if (a.quota != nil) != (b.quota != nil) { return a.quota != nil }
         return Array(a.id.utf8).lexicographicallyPrecedes(Array(b.id.utf8))
     }
 
     /// The choice rule, step by step as the spec words it.
-    static func choose(_ program: Allocation.Program, from candidates: [Int], _ applicants: [Allocation.Applicant]) -> Set<Int> {
-        let ordered = candidates.sorted { before(applicants[$0], applicants[$1]) }
+    static func choose(_ instance: Allocation.Instance, _ p: Int, from candidates: [Int]) -> Set<Int> {
+        let program = instance.programs[p]
+        let applicants = instance.applicants
+        let ordered = candidates.sorted { before(applicants[$0], applicants[$1], for: Int32(p)) }
         var taken = Set<Int>()
         var free = program.seats
         for a in ordered where applicants[a].outOfCompetition && free > 0 {
@@ -92,7 +102,7 @@ import Testing
             }
             if !any { return at }
             for p in instance.programs.indices where !proposals[p].isEmpty {
-                let keep = choose(instance.programs[p], from: Array(held[p]) + proposals[p], applicants)
+                let keep = choose(instance, p, from: Array(held[p]) + proposals[p])
                 for a in held[p].union(proposals[p]) { at[a] = keep.contains(a) ? p : nil }
                 held[p] = keep
             }
@@ -152,7 +162,7 @@ import Testing
             for p in applicant.choices {
                 if let mine = result.assignments[a], mine == p { break }
                 if closed.contains(Int(p)) { continue }
-                let chosen = choose(instance.programs[Int(p)], from: held[Int(p)] + [a], instance.applicants)
+                let chosen = choose(instance, Int(p), from: held[Int(p)] + [a])
                 #expect(!chosen.contains(a), "\(applicant.id) and \(instance.programs[Int(p)].id) block")
             }
         }

@@ -44,6 +44,36 @@ import Testing
         #expect(r2.assignments == ["A": "P1", "A10": "P1", "A9": "P1", "Y": "P1", "Z": "P1", "X": "-"])
     }
 
+    @Test("the score belongs to each choice (003 §54): X scores 4.75 for the pedagogical program and 4.00 for the worker one, and takes the pedagogical place from Y's 4.50, where one score for all choices would have left X out")
+    func perChoiceScore() throws {
+        // Grades kazakh 5, math 4, biology 3: PED (kazakh + math, its exam mark 5) scores ((5 + 4) / 2 + 5) / 2 = 4.75,
+        // WRK (math) 4.00. X wants WRK first.
+        let json = #"""
+            {"defaultMinGroupSize": 0,
+             "programs": [{"id": "PED", "seats": 1}, {"id": "WRK", "seats": 1}],
+             "applicants": [
+               {"id": "X", "documentAverage": "4", "choices": [{"program": "WRK", "score": "4.00"}, {"program": "PED", "score": "4.75"}]},
+               {"id": "Y", "score": "4.50", "documentAverage": "4", "choices": ["PED"]},
+               {"id": "Z", "score": "4.50", "documentAverage": "4", "choices": ["WRK"]}]}
+            """#
+        let r = try allocate(json)
+        #expect(r.assignments == ["X": "PED", "Y": "-", "Z": "WRK"])
+        // With X's first choice's score for every choice, as the old rule had it, X loses both places.
+        let one = try allocate(json.replacing(#""score": "4.75""#, with: #""score": "4.00""#))
+        #expect(one.assignments == ["X": "-", "Y": "PED", "Z": "WRK"])
+        // The forms may be mixed, and a choice's own score wins over the applicant's.
+        let mixed = try allocate(
+            #"""
+            {"defaultMinGroupSize": 0, "programs": [{"id": "P", "seats": 1}],
+             "applicants": [{"id": "A", "score": "3", "documentAverage": "4", "choices": [{"program": "P", "score": "5"}]},
+                            {"id": "B", "score": "4", "documentAverage": "4", "choices": ["P"]}]}
+            """#)
+        #expect(mixed.assignments == ["A": "P", "B": "-"])
+        // Written back, the instance keeps each choice's own score and reads the same.
+        let instance = try AllocationJSON.decode(Array(json.utf8))
+        #expect(try AllocationJSON.decode(AllocationJSON.encode(instance)) == instance)
+    }
+
     @Test("reserved places first, in the program's order, then open places by priority; unfilled reserves become open (003 §26) (003 §61)")
     func reserves() throws {
         // seats 3, disability 1, rural 1: D1 and R1 take the reserves although three others score higher; one
@@ -235,7 +265,22 @@ import Testing
         (#"{"programs": [{"id": "P1", "seats": 1, "quotas": [{"category": "rural", "seats": 2}]}], "applicants": []}"#, "reserves 2 places but has only 1 seats"),
         (#"{"programs": [], "applicants": [{"id": "A", "score": "4.567", "documentAverage": "4", "choices": []}]}"#, "applicants[0].score"),
         (#"{"programs": [], "applicants": [{"id": "A", "score": 4.5, "documentAverage": "4", "choices": []}]}"#, "expected a string"),
-        (#"{"programs": [], "applicants": [{"id": "A", "documentAverage": "4", "choices": []}]}"#, "\"score\" is missing"),
+        (#"{"programs": [{"id": "P1", "seats": 1}], "applicants": [{"id": "A", "documentAverage": "4", "choices": ["P1"]}]}"#,
+         "applicants[0].choices[0]: the choice of \"P1\" gives no score and applicant \"A\" has no \"score\""),
+        (#"{"programs": [{"id": "P1", "seats": 1}], "applicants": [{"id": "A", "documentAverage": "4", "choices": [{"program": "P1", "score": "4", "rank": 1}]}]}"#,
+         "applicants[0].choices[0]: the key \"rank\" is not one of \"program\", \"score\""),
+        (#"{"programs": [{"id": "P1", "seats": 1}], "applicants": [{"id": "A", "score": "4", "documentAverage": "4", "choices": [{"program": "P1"}]}]}"#,
+         "applicants[0].choices[0]: the required field \"score\" is missing"),
+        (#"{"programs": [{"id": "P1", "seats": 1}], "applicants": [{"id": "A", "score": "4", "documentAverage": "4", "choices": [{"program": "P1", "score": null}]}]}"#,
+         "applicants[0].choices[0]: the required field \"score\" is missing"),
+        (#"{"programs": [{"id": "P1", "seats": 1}], "applicants": [{"id": "A", "documentAverage": "4", "choices": [{"score": "4"}]}]}"#,
+         "applicants[0].choices[0]: the required field \"program\" is missing"),
+        (#"{"programs": [{"id": "P1", "seats": 1}], "applicants": [{"id": "A", "documentAverage": "4", "choices": [{"program": "P1", "score": "4.567"}]}]}"#,
+         "applicants[0].choices[0].score"),
+        (#"{"programs": [{"id": "P1", "seats": 1}], "applicants": [{"id": "A", "score": "4", "documentAverage": "4", "choices": [7]}]}"#,
+         "applicants[0].choices[0]: expected a program id or an object {\"program\", \"score\"}, found a number"),
+        (#"{"programs": [{"id": "P1", "seats": 1}], "applicants": [{"id": "A", "documentAverage": "4", "choices": [{"program": "P1", "score": "4"}, {"program": "P1", "score": "5"}]}]}"#,
+         "chose program \"P1\" twice"),
         (#"{"programs": [], "applicants": [{"id": "A", "score": "4", "documentAverage": "4", "choices": []}], "programs": []}"#, "appears twice in one object"),
         (#"{"programs": [{"id": "P1", "seats": 0}], "applicants": []}"#, "out of range"),
         (#"{"programs": [{"id": "P1", "seats": 1.0}], "applicants": []}"#, "expected an integer"),

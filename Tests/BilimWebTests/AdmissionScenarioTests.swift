@@ -241,7 +241,9 @@ import Testing
             #expect(programsOut["P-BIG"]?["status"] as? String == "notFormed")
             let why = try await call(client, .get, "/api/v1/admission/runs/\(runId)/explanations/\(ids["pupil3"]!)", s.department)
             let whyChoices = why.json["choices"] as? [[String: Any]] ?? []
-            #expect(why.json["scoreText"] as? String == "3.50" && whyChoices.first?["lastAdmittedScoreText"] as? String == "4.50", "\(why.text)")
+            // Not admitted: no score to be admitted with; each choice shows its own score (003 §54).
+            #expect(why.json["scoreText"] == nil || why.json["scoreText"] is NSNull, "\(why.text)")
+            #expect(whyChoices.first?["scoreText"] as? String == "3.50" && whyChoices.first?["lastAdmittedScoreText"] as? String == "4.50", "\(why.text)")
 
             // Publication: not before 23 August for the basic secondary base (003 §64); a JSON-input run cannot be published.
             let early = try await call(client, .post, "/api/v1/admission/runs/\(runId)/publish", s.department, ["base": "basic-secondary"])
@@ -274,10 +276,12 @@ import Testing
 
             // The applicant's page explains the result choice by choice.
             let pupil3Page = try await client.execute(uri: "/admission", method: .get, headers: [.cookie: s.pupils["pupil3"]! + "; lang=ru"]) { $0.text }
-            #expect(pupil3Page.contains("1-й выбор (P-PED): мест не хватило; последний прошедший на общее место набрал 4.50"), "\(pupil3Page.suffix(1500))")
+            #expect(pupil3Page.contains("1-й выбор (P-PED): ваш балл на эту программу 3.50 (по предметам: "), "\(pupil3Page.suffix(1500))")
+            #expect(pupil3Page.contains(") — мест не хватило; последний прошедший на общее место набрал 4.50"), "\(pupil3Page.suffix(1500))")
             let childPage = try await client.execute(uri: "/admission", method: .get, headers: [.cookie: s.parent + "; lang=ru"]) { $0.text }
-            #expect(childPage.contains("1-й выбор (P-MED): не участвовала в конкурсе") && childPage.contains("2-й выбор (P-PED): вы прошли"))
-            #expect(childPage.contains("3-й выбор (P-WRK): не рассматривалась"))
+            #expect(childPage.contains("1-й выбор (P-MED): не участвовала в конкурсе") && childPage.contains("2-й выбор (P-PED): ваш балл на эту программу 4.75"))
+            #expect(childPage.contains(") — вы прошли"))
+            #expect(childPage.contains("3-й выбор (P-WRK): ваш балл на эту программу") && childPage.contains(") — не рассматривалась"))
             // The college decides dormitory and meals after the result (003 §12); only on what was asked for.
             let support = try await call(client, .post, "/api/v1/admission/applications/\(child)/support", s.college, ["dormitory": true, "meals": false])
             #expect(support.json["dormitory"] as? String == "granted" && support.json["meals"] as? String == "refused", "\(support.text)")

@@ -30,8 +30,8 @@ package enum Allocation {
 
     package struct Applicant: Sendable, Hashable {
         package var id: String
-        /// The average competitive score, in hundredths.
-        package var score: Int
+        /// The applicant's competitive score, in hundredths, for every choice that gives none of its own; optional.
+        package var score: Int?
         /// The average of all grades of the education document, in hundredths.
         package var documentAverage: Int
         /// The quota category (an index into `Instance.categories`), if any.
@@ -39,15 +39,28 @@ package enum Allocation {
         package var outOfCompetition: Bool
         /// Program indices, most wanted first, distinct.
         package var choices: [Int32]
+        /// Each choice's own competitive score, in hundredths (003 §54: the score belongs to the pair applicant ×
+        /// program), or nil where the applicant's `score` serves. As long as `choices`.
+        package var choiceScores: [Int?]
 
-        package init(id: String, score: Int, documentAverage: Int, quota: Int? = nil, outOfCompetition: Bool = false, choices: [Int32]) {
+        package init(
+            id: String, score: Int?, documentAverage: Int, quota: Int? = nil, outOfCompetition: Bool = false, choices: [Int32],
+            choiceScores: [Int?] = []
+        ) {
             self.id = id
             self.score = score
             self.documentAverage = documentAverage
             self.quota = quota
             self.outOfCompetition = outOfCompetition
             self.choices = choices
+            self.choiceScores = choices.indices.map { $0 < choiceScores.count ? choiceScores[$0] : nil }
         }
+
+        /// The competitive score for the `j`-th choice: its own, else the applicant's (a valid instance has one).
+        @inline(__always) package func score(forChoice j: Int) -> Int { choiceScores[j] ?? score ?? 0 }
+
+        /// The competitive score for a program among the choices.
+        package func score(for program: Int32) -> Int? { choices.firstIndex(of: program).map(score(forChoice:)) }
     }
 
     package struct Instance: Sendable, Hashable {
@@ -89,20 +102,100 @@ package enum Allocation {
         package var closed: [Int32]
     }
 
-    /// The priority order every program uses, best first (allocation.md "Priority inside a program"): out of
-    /// competition first, then higher score, higher document average, a quota category before none, smaller id.
-    package static func priorityOrder(_ applicants: [Applicant]) -> [Int32] {
-        var order = (0..<Int32(applicants.count)).map { $0 }
-        order.sort { x, y in
-            let a = applicants[Int(x)]
-            let b = applicants[Int(y)]
-            if a.outOfCompetition != b.outOfCompetition { return a.outOfCompetition }
-            if a.score != b.score { return a.score > b.score }
-            if a.documentAverage != b.documentAverage { return a.documentAverage > b.documentAverage }
-            if (a.quota != nil) != (b.quota != nil) { return a.quota != nil }
-            return a.id.utf8.lexicographicallyPrecedes(b.id.utf8)
+    /// Every program's order of the applicants who chose it, best first (allocation.md "Priority inside a program"):
+    /// out of competition first, then the higher score *for this program*, the higher document average, a quota
+    /// category before none, the smaller id by UTF-8 bytes. Built once, flat: a program's choosers are one slice.
+    package struct Ranking: Sendable {
+        /// Program `p`'s choosers are `pairs[start[p] ..< start[p + 1]]`, best first; a pair is an index into the
+        /// applicants' choices laid end to end.
+        package let start: [Int32]
+        package let pairs: [Int32]
+        /// Per pair: its applicant, its program, its competitive score (hundredths) and its rank in its program's
+        /// order.
+        package let applicant: [Int32]
+        package let program: [Int32]
+        package let score: [Int]
+        package let rank: [Int32]
+        /// Applicant `a`'s choices are the pairs `choiceStart[a] ..< choiceStart[a + 1]`.
+        package let choiceStart: [Int32]
+
+        package init(_ instance: Instance) {
+            let applicants = instance.applicants
+            let m = instance.programs.count
+            // The tie rank: everything of the key but out-of-competition and the score, which are per applicant
+            // and per pair.
+            var byTie = (0..<Int32(applicants.count)).map { $0 }
+            byTie.sort { x, y in
+                let a = applicants[Int(x)]
+                let b = applicants[Int(y)]
+                if a.documentAverage != b.documentAverage { return a.documentAverage > b.documentAverage }
+                if (a.quota != nil) != (b.quota != nil) { return a.quota != nil }
+                return a.id.utf8.lexicographicallyPrecedes(b.id.utf8)
+            }
+            var tie = [Int32](repeating: 0, count: applicants.count)
+            for (r, a) in byTie.enumerated() { tie[Int(a)] = Int32(r) }
+            var choiceStart = [Int32](repeating: 0, count: applicants.count + 1)
+            var count = [Int32](repeating: 0, count: m + 1)
+            for (a, applicant) in applicants.enumerated() {
+                choiceStart[a + 1] = choiceStart[a] + Int32(applicant.choices.count)
+                for p in applicant.choices { count[Int(p) + 1] += 1 }
+            }
+            var start = [Int32](repeating: 0, count: m + 1)
+            for p in 0..<m { start[p + 1] = start[p] + count[p + 1] }
+            let total = Int(choiceStart[applicants.count])
+            var pairs = [Int32](repeating: 0, count: total)
+            var applicantOf = [Int32](repeating: 0, count: total)
+            var programOf = [Int32](repeating: 0, count: total)
+            var score = [Int](repeating: 0, count: total)
+            var fill = start
+            for (a, applicant) in applicants.enumerated() {
+                for (j, p) in applicant.choices.enumerated() {
+                    let pair = Int(choiceStart[a]) + j
+                    applicantOf[pair] = Int32(a)
+                    programOf[pair] = p
+                    score[pair] = applicant.score(forChoice: j)
+                    pairs[Int(fill[Int(p)])] = Int32(pair)
+                    fill[Int(p)] += 1
+                }
+            }
+            var rank = [Int32](repeating: 0, count: total)
+            pairs.withUnsafeMutableBufferPointer { all in
+                for p in 0..<m {
+                    let lo = Int(start[p])
+                    let hi = Int(start[p + 1])
+                    if hi - lo > 1 {
+                        var slice = UnsafeMutableBufferPointer(rebasing: all[lo..<hi])
+                        slice.sort { x, y in
+                            let a = Int(applicantOf[Int(x)])
+                            let b = Int(applicantOf[Int(y)])
+                            let oa = applicants[a].outOfCompetition
+                            let ob = applicants[b].outOfCompetition
+                            if oa != ob { return oa }
+                            let sa = score[Int(x)]
+                            let sb = score[Int(y)]
+                            if sa != sb { return sa > sb }
+                            return tie[a] < tie[b]
+                        }
+                    }
+                    for i in lo..<hi { rank[Int(all[i])] = Int32(i - lo) }
+                }
+            }
+            self.start = start
+            self.pairs = pairs
+            self.applicant = applicantOf
+            self.program = programOf
+            self.score = score
+            self.rank = rank
+            self.choiceStart = choiceStart
         }
-        return order
+
+        /// Program `p`'s choosers, best first, as applicant indices.
+        package func order(of p: Int) -> [Int32] {
+            (Int(start[p])..<Int(start[p + 1])).map { applicant[Int(pairs[$0])] }
+        }
+
+        /// The applicant holding rank `r` in program `p`'s order.
+        @inline(__always) func applicant(_ p: Int, rank r: Int32) -> Int32 { applicant[Int(pairs[Int(start[p]) + Int(r)])] }
     }
 
     /// Runs the competition. The instance is assumed valid (see `AllocationInput` for the checks).
@@ -113,18 +206,17 @@ package enum Allocation {
         return engine.result()
     }
 
-    /// The deferred-acceptance state. Applicants are identified by their rank in the priority order, so that a
-    /// program's held list sorted by rank is sorted by priority.
+    /// The deferred-acceptance state. A program holds its applicants by their rank in its own order (`Ranking`), so
+    /// that a held list sorted by rank is sorted by that program's priority.
     struct Engine {
         let programs: [Program]
-        let order: [Int32]
-        /// Per rank.
+        let ranking: Ranking
+        /// Per applicant.
         let ooc: [Bool]
         let category: [Int32]
-        let choices: [[Int32]]
         var next: [Int32]
         var holder: [Int32]
-        /// Per program.
+        /// Per program: the ranks held, ascending.
         var held: [[Int32]]
         var oocCount: [Int32]
         /// Per program and listed quota: how many non-out-of-competition holders of that category it holds.
@@ -133,6 +225,7 @@ package enum Allocation {
         var closedOrder: [Int32] = []
         var dirty: [Int32] = []
         var isDirty: [Bool]
+        /// Applicants with no program held and choices left.
         var free: [Int32] = []
         /// The programs' order by id bytes, for the closing tie-break.
         let idOrder: [Int32]
@@ -140,20 +233,10 @@ package enum Allocation {
         init(_ instance: Instance) {
             let programs = instance.programs
             self.programs = programs
-            order = Allocation.priorityOrder(instance.applicants)
+            ranking = Ranking(instance)
             let n = instance.applicants.count
-            var ooc = [Bool](repeating: false, count: n)
-            var category = [Int32](repeating: -1, count: n)
-            var choices = [[Int32]](repeating: [], count: n)
-            for (rank, index) in order.enumerated() {
-                let a = instance.applicants[Int(index)]
-                ooc[rank] = a.outOfCompetition
-                category[rank] = a.quota.map(Int32.init) ?? -1
-                choices[rank] = a.choices
-            }
-            self.ooc = ooc
-            self.category = category
-            self.choices = choices
+            ooc = instance.applicants.map(\.outOfCompetition)
+            category = instance.applicants.map { $0.quota.map(Int32.init) ?? -1 }
             next = [Int32](repeating: 0, count: n)
             holder = [Int32](repeating: -1, count: n)
             let m = programs.count
@@ -167,13 +250,13 @@ package enum Allocation {
             var idOrder = [Int32](repeating: 0, count: m)
             for (i, p) in byId.enumerated() { idOrder[Int(p)] = Int32(i) }
             self.idOrder = idOrder
-            // Everyone proposes, best first (the result does not depend on the order).
+            // Everyone proposes (the result does not depend on the order).
             free = (0..<Int32(n)).reversed().map { $0 }
         }
 
         /// The index of a program's listed quota for this applicant's category, or -1.
         @inline(__always) func quotaSlot(_ p: Int, _ rank: Int) -> Int {
-            let c = category[rank]
+            let c = category[Int(ranking.applicant(p, rank: Int32(rank)))]
             if c < 0 { return -1 }
             let q = programs[p].quotas
             for i in 0..<q.count where q[i].category == Int(c) { return i }
@@ -192,8 +275,9 @@ package enum Allocation {
             }
             list.insert(rank, at: lo)
             held[p] = list
-            holder[Int(rank)] = Int32(p)
-            if ooc[Int(rank)] {
+            let a = Int(ranking.applicant(p, rank: rank))
+            holder[a] = Int32(p)
+            if ooc[a] {
                 oocCount[p] += 1
             } else {
                 let slot = quotaSlot(p, Int(rank))
@@ -201,16 +285,18 @@ package enum Allocation {
             }
         }
 
+        /// Takes the applicant at `index` of the held list out; returns the applicant.
         mutating func remove(_ p: Int, at index: Int) -> Int32 {
             let rank = held[p].remove(at: index)
-            holder[Int(rank)] = -1
-            if ooc[Int(rank)] {
+            let a = ranking.applicant(p, rank: rank)
+            holder[Int(a)] = -1
+            if ooc[Int(a)] {
                 oocCount[p] -= 1
             } else {
                 let slot = quotaSlot(p, Int(rank))
                 if slot >= 0 { quotaCount[p][slot] -= 1 }
             }
-            return rank
+            return a
         }
 
         /// With one applicant more than seats held, the one the choice rule leaves out: the lowest in priority among
@@ -233,7 +319,7 @@ package enum Allocation {
             var i = list.count - 1
             while i >= 0 {
                 let rank = Int(list[i])
-                if !ooc[rank] {
+                if !ooc[Int(ranking.applicant(p, rank: list[i]))] {
                     let slot = quotaSlot(p, rank)
                     if slot < 0 { return i }
                     // Its place among the program's holders of its category, best first.
@@ -255,18 +341,20 @@ package enum Allocation {
 
         /// Deferred acceptance until no free applicant has a program left to propose to.
         mutating func propose() {
-            while let rank = free.popLast() {
-                let r = Int(rank)
-                let list = choices[r]
-                while Int(next[r]) < list.count {
-                    let p = Int(list[Int(next[r])])
-                    next[r] += 1
+            while let applicant = free.popLast() {
+                let a = Int(applicant)
+                let first = Int(ranking.choiceStart[a])
+                let count = Int(ranking.choiceStart[a + 1]) - first
+                while Int(next[a]) < count {
+                    let pair = first + Int(next[a])
+                    let p = Int(ranking.program[pair])
+                    next[a] += 1
                     if closed[p] { continue }
-                    add(p, rank)
+                    add(p, ranking.rank[pair])
                     if held[p].count > programs[p].seats {
                         let out = remove(p, at: rejectedIndex(p))
-                        if out != rank { free.append(out) }
-                        if out == rank { continue }
+                        if out != applicant { free.append(out) }
+                        if out == applicant { continue }
                     } else {
                         touch(p)
                     }
@@ -288,13 +376,14 @@ package enum Allocation {
                 closed[p] = true
                 closedOrder.append(p32)
                 for rank in held[p] {
-                    holder[Int(rank)] = -1
-                    free.append(rank)
+                    let a = ranking.applicant(p, rank: rank)
+                    holder[Int(a)] = -1
+                    free.append(a)
                 }
                 held[p] = []
                 oocCount[p] = 0
                 for i in 0..<quotaCount[p].count { quotaCount[p][i] = 0 }
-                free.reverse()  // best first, as at the start (any order gives the same result)
+                free.reverse()  // any order gives the same result
                 propose()
                 for q in dirty {
                     isDirty[Int(q)] = false
@@ -312,10 +401,7 @@ package enum Allocation {
         }
 
         func result() -> Result {
-            var assignments = [Int32?](repeating: nil, count: order.count)
-            for (rank, index) in order.enumerated() where holder[rank] >= 0 {
-                assignments[Int(index)] = holder[rank]
-            }
+            let assignments = holder.map { $0 >= 0 ? $0 : nil }
             let outcomes = programs.indices.map { p -> ProgramOutcome in
                 if closed[p] { return ProgramOutcome(status: .notFormed, admitted: 0, freeSeats: programs[p].seats) }
                 let n = held[p].count

@@ -16,14 +16,18 @@ package struct AllocationExplanation: Sendable, Hashable, Codable {
         package var rank: Int
         package var program: String
         package var outcome: Outcome
+        /// The applicant's competitive score for this program, in hundredths (003 §54).
+        package var score: Int
+        package var scoreText: String
         /// For a full program: the lowest competitive score it admitted on an open place, in hundredths.
         package var lastAdmittedScore: Int?
         package var lastAdmittedScoreText: String?
     }
 
     package var applicant: String
-    package var score: Int
-    package var scoreText: String
+    /// The score the applicant was admitted with: that of the admitted choice; nil when not admitted.
+    package var score: Int?
+    package var scoreText: String?
     package var admittedTo: String?
     package var admittedChoice: Int?
     package var choices: [Choice]
@@ -35,25 +39,27 @@ package struct AllocationExplanation: Sendable, Hashable, Codable {
 
     /// The explanation for every applicant of a run, in input order.
     package static func all(_ instance: Allocation.Instance, _ result: Allocation.Result) -> [AllocationExplanation] {
-        // Each program's admitted, best first, and of them the ones on open places (not out of competition, not on
-        // a reserve of their category): the lowest open score is the bar an applicant without a reserve had to pass.
-        let order = Allocation.priorityOrder(instance.applicants)
-        var admitted = [[Int]](repeating: [], count: instance.programs.count)
-        for a in order where result.assignments[Int(a)] != nil { admitted[Int(result.assignments[Int(a)]!)].append(Int(a)) }
+        // Each program's admitted, best first in its own order, and of them the ones on open places (not out of
+        // competition, not on a reserve of their category): the lowest of their scores for this program is the bar
+        // an applicant without a reserve had to pass.
+        let ranking = Allocation.Ranking(instance)
         var lowest = [Int?](repeating: nil, count: instance.programs.count)
-        for (p, list) in admitted.enumerated() where !list.isEmpty {
-            let program = instance.programs[p]
-            var free = program.seats - list.filter { instance.applicants[$0].outOfCompetition }.count
+        for (p, program) in instance.programs.enumerated() {
+            let pairs = (Int(ranking.start[p])..<Int(ranking.start[p + 1])).map { Int(ranking.pairs[$0]) }
+                .filter { result.assignments[Int(ranking.applicant[$0])] == Int32(p) }
+            if pairs.isEmpty { continue }
+            func applicant(_ pair: Int) -> Allocation.Applicant { instance.applicants[Int(ranking.applicant[pair])] }
+            var free = program.seats - pairs.filter { applicant($0).outOfCompetition }.count
             var onReserve = Set<Int>()
             for q in program.quotas {
                 var room = min(q.seats, max(0, free))
-                for a in list where room > 0 && !instance.applicants[a].outOfCompetition && instance.applicants[a].quota == q.category {
-                    onReserve.insert(a)
+                for pair in pairs where room > 0 && !applicant(pair).outOfCompetition && applicant(pair).quota == q.category {
+                    onReserve.insert(pair)
                     room -= 1
                     free -= 1
                 }
             }
-            lowest[p] = list.filter { !instance.applicants[$0].outOfCompetition && !onReserve.contains($0) }.map { instance.applicants[$0].score }.min()
+            lowest[p] = pairs.filter { !applicant($0).outOfCompetition && !onReserve.contains($0) }.map { ranking.score[$0] }.min()
         }
         return instance.applicants.enumerated().map { a, applicant in
             let held = result.assignments[a]
@@ -75,13 +81,15 @@ package struct AllocationExplanation: Sendable, Hashable, Codable {
                     outcome = .full
                     last = lowest[Int(p)]
                 }
+                let own = applicant.score(forChoice: i)
                 choices.append(
                     Choice(
-                        rank: i + 1, program: instance.programs[Int(p)].id, outcome: outcome, lastAdmittedScore: last,
-                        lastAdmittedScoreText: last.map(text)))
+                        rank: i + 1, program: instance.programs[Int(p)].id, outcome: outcome, score: own, scoreText: text(own),
+                        lastAdmittedScore: last, lastAdmittedScoreText: last.map(text)))
             }
+            let admittedScore = admittedChoice.map { applicant.score(forChoice: $0 - 1) }
             return AllocationExplanation(
-                applicant: applicant.id, score: applicant.score, scoreText: text(applicant.score),
+                applicant: applicant.id, score: admittedScore, scoreText: admittedScore.map(text),
                 admittedTo: held.map { instance.programs[Int($0)].id }, admittedChoice: admittedChoice, choices: choices)
         }
     }

@@ -70,7 +70,7 @@ package struct AllocationGenerator: Sendable {
             let average = (all * 100 * 2 + 12) / 24
             let quota: Int? = rng.chance(150) ? rng.below(categories.count) : nil
             let ooc = rng.chance(10)
-            let wanted = 1 + rng.below(4)
+            let wanted = 4
             var choices: [Int32] = []
             while choices.count < min(wanted, region.count) {
                 // Popular programs more often: the square of a uniform index favours the start of the list.
@@ -78,8 +78,16 @@ package struct AllocationGenerator: Sendable {
                 let p = region[(((u * u) >> 16) * region.count) >> 16]
                 if !choices.contains(p) { choices.append(p) }
             }
-            applicants.append(
-                .init(id: "A\(i + 1)", score: score, documentAverage: average, quota: quota, outOfCompetition: ooc, choices: choices))
+            // About half the applicants carry a score for each choice (its own subjects and exams, 003 §54), the
+            // others one score for all.
+            if rng.chance(500) {
+                let own = choices.map { _ in min(500, max(100, score + rng.below(101) - 50)) }
+                applicants.append(
+                    .init(id: "A\(i + 1)", score: nil, documentAverage: average, quota: quota, outOfCompetition: ooc, choices: choices, choiceScores: own))
+            } else {
+                applicants.append(
+                    .init(id: "A\(i + 1)", score: score, documentAverage: average, quota: quota, outOfCompetition: ooc, choices: choices))
+            }
         }
         return Allocation.Instance(categories: categories, programs: programs, applicants: applicants)
     }

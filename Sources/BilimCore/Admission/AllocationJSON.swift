@@ -76,7 +76,9 @@ package enum AllocationJSON {
             guard applicantIds.insert(ByteKey(id)).inserted else {
                 throw InputError("\(place).id: the applicant id \(quoted(id)) appears twice")
             }
-            let score = try decimal(try required(a, "score", in: place), "\(place).score")
+            // The applicant's score serves every choice that gives none of its own; it may be left out.
+            var score: Int?
+            if let v = member(a, "score"), v != .null { score = try decimal(v, "\(place).score") }
             let average = try decimal(try required(a, "documentAverage", in: place), "\(place).documentAverage")
             var quota: Int?
             if let q = member(a, "quota"), q != .null { quota = category(try nonEmptyString(q, "\(place).quota")) }
@@ -86,18 +88,39 @@ package enum AllocationJSON {
                 ooc = b
             }
             var choices: [Int32] = []
+            var choiceScores: [Int?] = []
             var chosen = Set<Int32>()
             for (j, c) in try array(try required(a, "choices", in: place), "\(place).choices").enumerated() {
-                let name = try nonEmptyString(c, "\(place).choices[\(j)]")
+                let cPlace = "\(place).choices[\(j)]"
+                // A program id, or {"program": ID, "score": DECIMAL} with the score for that program.
+                let name: String
+                var own: Int?
+                switch c {
+                case .string:
+                    name = try nonEmptyString(c, cPlace)
+                case .object(let members):
+                    for m in members where m.key != "program" && m.key != "score" {
+                        throw InputError("\(cPlace): the key \(quoted(m.key)) is not one of \"program\", \"score\"")
+                    }
+                    name = try nonEmptyString(try required(members, "program", in: cPlace), "\(cPlace).program")
+                    own = try decimal(try required(members, "score", in: cPlace), "\(cPlace).score")
+                default:
+                    throw wrongType(c, cPlace, expected: "a program id or an object {\"program\", \"score\"}")
+                }
                 guard let p = programIndex[ByteKey(name)] else {
-                    throw InputError("\(place).choices[\(j)]: applicant \(quoted(id)) chose \(quoted(name)), which is not a program of the input")
+                    throw InputError("\(cPlace): applicant \(quoted(id)) chose \(quoted(name)), which is not a program of the input")
                 }
                 guard chosen.insert(p).inserted else {
-                    throw InputError("\(place).choices[\(j)]: applicant \(quoted(id)) chose program \(quoted(name)) twice")
+                    throw InputError("\(cPlace): applicant \(quoted(id)) chose program \(quoted(name)) twice")
+                }
+                guard own != nil || score != nil else {
+                    throw InputError("\(cPlace): the choice of \(quoted(name)) gives no score and applicant \(quoted(id)) has no \"score\"")
                 }
                 choices.append(p)
+                choiceScores.append(own)
             }
-            applicants.append(.init(id: id, score: score, documentAverage: average, quota: quota, outOfCompetition: ooc, choices: choices))
+            applicants.append(
+                .init(id: id, score: score, documentAverage: average, quota: quota, outOfCompetition: ooc, choices: choices, choiceScores: choiceScores))
         }
         return Allocation.Instance(categories: categories, programs: programs, applicants: applicants)
     }
@@ -152,7 +175,8 @@ package enum AllocationJSON {
             if i > 0 { out.append(contentsOf: Array(",\n".utf8)) }
             out.append(contentsOf: Array("{\"id\": ".utf8))
             StrictJSON.quote(a.id, into: &out)
-            out.append(contentsOf: Array(", \"score\": \"\(decimal(a.score))\", \"documentAverage\": \"\(decimal(a.documentAverage))\"".utf8))
+            if let score = a.score { out.append(contentsOf: Array(", \"score\": \"\(decimal(score))\"".utf8)) }
+            out.append(contentsOf: Array(", \"documentAverage\": \"\(decimal(a.documentAverage))\"".utf8))
             if let q = a.quota {
                 out.append(contentsOf: Array(", \"quota\": ".utf8))
                 StrictJSON.quote(instance.categories[q], into: &out)
@@ -161,7 +185,13 @@ package enum AllocationJSON {
             out.append(contentsOf: Array(", \"choices\": [".utf8))
             for (j, c) in a.choices.enumerated() {
                 if j > 0 { out.append(contentsOf: Array(", ".utf8)) }
-                StrictJSON.quote(instance.programs[Int(c)].id, into: &out)
+                if let own = a.choiceScores[j] {
+                    out.append(contentsOf: Array("{\"program\": ".utf8))
+                    StrictJSON.quote(instance.programs[Int(c)].id, into: &out)
+                    out.append(contentsOf: Array(", \"score\": \"\(decimal(own))\"}".utf8))
+                } else {
+                    StrictJSON.quote(instance.programs[Int(c)].id, into: &out)
+                }
             }
             out.append(contentsOf: Array("]}".utf8))
         }

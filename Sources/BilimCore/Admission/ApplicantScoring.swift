@@ -26,43 +26,44 @@ package enum ApplicantScoring {
     }
 
     package struct Scored: Sendable, Hashable {
-        /// In hundredths; 0 when no choice is left.
-        package var score: Int
         package var documentAverage: Int
         /// The choices kept, in the applicant's order.
         package var choices: [String]
+        /// Each kept choice's own competitive score, in hundredths (003 §54): the same position as in `choices`.
+        package var scores: [Int]
         /// The choices left out and why: the psychometric test not passed (003 §32), or no exam marks (003 §54).
         package var leftOut: [(code: String, reason: ErrorCode)]
 
         package static func == (a: Scored, b: Scored) -> Bool {
-            a.score == b.score && a.documentAverage == b.documentAverage && a.choices == b.choices
+            a.scores == b.scores && a.documentAverage == b.documentAverage && a.choices == b.choices
                 && a.leftOut.map(\.code) == b.leftOut.map(\.code) && a.leftOut.map(\.reason) == b.leftOut.map(\.reason)
         }
 
         package func hash(into h: inout Hasher) { h.combine(choices) }
     }
 
-    /// The applicant's one score, as spec/allocation.md gives one per applicant: the competitive score (003 §54) for
-    /// the applicant's highest-ranked choice they may compete for. A medical choice without a passed psychometric
-    /// test, or an exam choice without marks, is left out of the competition (003 §32).
+    /// A score for each choice (spec/allocation.md: the score belongs to the pair applicant × program): the mean of
+    /// the document's grades in *that program's* compulsory and profile subjects, averaged, for pedagogical, medical
+    /// and creative programs, with the marks of *that program's* special or creative exam (003 §54). A medical choice
+    /// without a passed psychometric test, or an exam choice without marks, is left out of the competition (003 §32).
     package static func score(
         grades: [String: Int], allGrades: [Int], choices: [ChoiceProgram], exams: [String: ExamResult]
     ) -> Scored {
         var kept: [String] = []
+        var scores: [Int] = []
         var leftOut: [(code: String, reason: ErrorCode)] = []
-        var score: Int?
         for c in choices {
             let result = exams[c.code]
             do {
-                let s = try CompetitiveScore.score(
-                    grades: grades, subjects: c.subjects, exam: c.exam, examMarks: result?.marks ?? [],
-                    psychometricPassed: result?.psychometricPassed)
-                if score == nil { score = s }
+                scores.append(
+                    try CompetitiveScore.score(
+                        grades: grades, subjects: c.subjects, exam: c.exam, examMarks: result?.marks ?? [],
+                        psychometricPassed: result?.psychometricPassed))
                 kept.append(c.code)
             } catch {
                 leftOut.append((c.code, error.code))
             }
         }
-        return Scored(score: score ?? 0, documentAverage: CompetitiveScore.documentAverage(allGrades), choices: kept, leftOut: leftOut)
+        return Scored(documentAverage: CompetitiveScore.documentAverage(allGrades), choices: kept, scores: scores, leftOut: leftOut)
     }
 }

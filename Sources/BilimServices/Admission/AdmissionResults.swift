@@ -106,7 +106,14 @@ package struct AdmissionResults: Sendable {
         let outcomes = AdmissionOutcomeRepository(db: db)
         let assignments = Self.assignments(run.output)
         let instance = try CompetitionRuns.decode(Array(run.input.utf8))
-        let scores = Dictionary(instance.applicants.map { ($0.id, $0.score) }, uniquingKeysWith: { a, _ in a })
+        let byId = Dictionary(instance.applicants.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let programIndex = Dictionary(instance.programs.enumerated().map { ($0.element.id, Int32($0.offset)) }, uniquingKeysWith: { a, _ in a })
+        /// The score of the admitted choice (003 §54: each choice has its own); not admitted, the first choice's.
+        @Sendable func score(_ application: String, admittedTo code: String?) -> Int {
+            guard let a = byId[application] else { return 0 }
+            if let code, let p = programIndex[code], let s = a.score(for: p) { return s }
+            return a.choices.isEmpty ? (a.score ?? 0) : a.score(forChoice: 0)
+        }
         let programs = Dictionary(try await repo.programs(year: run.year, region: run.regionCode).map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
         let applications = try await outcomes.applications(year: run.year, region: run.regionCode).filter {
             $0.application.base == base.rawValue && assignments[$0.application.id] != nil
@@ -127,7 +134,7 @@ package struct AdmissionResults: Sendable {
                 let position = program.flatMap { p in a.programIds.firstIndex(of: p.id).map { $0 + 1 } }
                 let row = AdmissionResultRow(
                     applicationId: app.id, runId: run.id, year: run.year, regionCode: run.regionCode, base: base.rawValue, programId: program?.id,
-                    choicePosition: position, score: scores[app.id] ?? 0, publishedOn: today.iso, contractDue: program == nil ? nil : due.iso,
+                    choicePosition: position, score: score(app.id, admittedTo: program?.code), publishedOn: today.iso, contractDue: program == nil ? nil : due.iso,
                     contractStatus: program == nil ? nil : "pending", dormitory: app.dormitory != 0 ? "requested" : nil,
                     meals: app.meals != 0 ? "requested" : nil)
                 try await outcomes.insert(row)

@@ -33,6 +33,8 @@ package struct CompetitionBenchmark: Sendable {
             }
             let registry = DocumentRegistryRepository(db: db)
             for (i, a) in instance.applicants.enumerated() {
+                // One subject holds the score (the bench's programs all score on it): the first choice's.
+                let score = a.choices.isEmpty ? (a.score ?? 300) : a.score(forChoice: 0)
                 let iin = String(100_000_000_000 + i)
                 let doc = "bench-d\(i)"
                 try await registry.insert(
@@ -41,8 +43,8 @@ package struct CompetitionBenchmark: Sendable {
                         organizationId: "org-almaty-school-1", holderIin: iin, holderName: "Bench", specialty: nil, qualification: nil, duplicateOf: nil,
                         createdAt: now),
                     grades: [
-                        GradeRow(documentId: doc, subject: "mathematics", gradeHundredths: a.score),
-                        GradeRow(documentId: doc, subject: "average", gradeHundredths: min(10_000, max(0, 2 * a.documentAverage - a.score))),
+                        GradeRow(documentId: doc, subject: "mathematics", gradeHundredths: score),
+                        GradeRow(documentId: doc, subject: "average", gradeHundredths: min(10_000, max(0, 2 * a.documentAverage - score))),
                     ])
                 try await repo.insert(
                     AdmissionApplicationRow(

@@ -48,11 +48,13 @@ package struct CompetitionInput: Sendable {
             let scored = ApplicantScoring.score(
                 grades: document, allGrades: document.values.sorted(), choices: a.programIds.compactMap { scoring[$0] },
                 exams: exams[a.application.id] ?? [:])
+            // Each choice carries its own score (003 §54); the applicant has none of their own.
+            let kept = zip(scored.choices, scored.scores).compactMap { code, score in index[code].map { ($0, score) } }
             applicants.append(
                 Allocation.Applicant(
-                    id: a.application.id, score: scored.score, documentAverage: scored.documentAverage,
+                    id: a.application.id, score: nil, documentAverage: scored.documentAverage,
                     quota: a.application.quotaCategory.flatMap { categoryIndex[$0] }, outOfCompetition: a.application.outOfCompetition != 0,
-                    choices: scored.choices.compactMap { index[$0] }))
+                    choices: kept.map(\.0), choiceScores: kept.map(\.1)))
         }
         return Allocation.Instance(categories: categories, programs: programs, applicants: applicants)
     }

@@ -314,13 +314,25 @@ struct AdmissionApplicantPagesController {
     func reasons(_ applicationId: String, actor: Actor, lang: Language) async throws -> [String] {
         guard let e = try await AdmissionResults(dependencies).explanation(applicationId, by: actor) else { return [] }
         let t = renderer.text
-        let chosen = try await AdmissionRepository(db: dependencies.database.sql).choices(applicationId: applicationId)
-        return chosen.enumerated().map { i, code in
+        let repo = AdmissionRepository(db: dependencies.database.sql)
+        let year = dependencies.today.year
+        var out: [String] = []
+        for (i, code) in try await repo.choices(applicationId: applicationId).enumerated() {
             let head = t("admission_choice_\(i + 1)", lang) + " (\(code)): "
-            guard let c = e.choices.first(where: { $0.program.utf8.elementsEqual(code.utf8) }) else { return head + t("admission_why_left_out", lang) }
+            guard let c = e.choices.first(where: { $0.program.utf8.elementsEqual(code.utf8) }) else {
+                out.append(head + t("admission_why_left_out", lang))
+                continue
+            }
+            // Each choice has its own score, from that program's subjects (003 §54).
+            let subjects = try await repo.program(year: year, code: code).map { p in
+                ((try? JSONDecoder().decode([String].self, from: Data(p.subjects.utf8))) ?? [])
+                    .map { CorrectionPagesController.subjectName($0, text: t, lang: lang) }.joined(separator: ", ")
+            } ?? ""
+            let own = t("admission_why_score", lang).replacing("{score}", with: c.scoreText).replacing("{subjects}", with: subjects)
             let text = t("admission_why_\(c.outcome.rawValue)", lang)
-            return head + (c.lastAdmittedScoreText.map { text.replacing("{score}", with: $0) } ?? text)
+            out.append(head + own + (c.lastAdmittedScoreText.map { text.replacing("{score}", with: $0) } ?? text))
         }
+        return out
     }
 
     func choiceNames(_ applicationId: String, year: Int, lang: Language) async throws -> [String] {
