@@ -176,7 +176,31 @@ import Testing
             header + "\nC1,org-1,S,Q,general-secondary,ru,evening,paid,mid-level,none,no,12,no,yes,math\nC2,org-1,S,Q,general-secondary,ru,evening,paid,mid-level,none,no,12.5,no,yes,\n",
             organizations: ["org-1"], existingCodes: [])
         #expect(bad.drafts.isEmpty)
-        #expect(bad.errors.map(\.line) == [3, 3])
-        #expect(bad.errors.map(\.error.field) == ["seats", "subjects"])
+        // C2's empty subjects column takes its specialty's list, which C1 gave: only its seats are wrong.
+        #expect(bad.errors.map(\.line) == [3])
+        #expect(bad.errors.map(\.error.field) == ["seats"])
+    }
+
+    @Test("the subjects are the specialty's (003 §54): an empty column takes the reference's list with the language of instruction resolved, a different list or a specialty with none is refused, a new specialty's list is learned")
+    func specialtySubjects() {
+        let header = ProgramImportCheck.columns.joined(separator: ",")
+        let reference = ["01140100": ["instruction-language", "mathematics"]]
+        func line(_ code: String, _ specialty: String, _ language: String, _ subjects: String) -> String {
+            "\n\(code),org-1,\(specialty),Q,basic-secondary,\(language),full-time,state-order,mid-level,special,yes,25,no,no,\(subjects)"
+        }
+        let ok = ProgramImportCheck.check(
+            header + line("K", "01140100 Pedagogy", "kk", "") + line("R", "01140100 Pedagogy", "ru", "russian-language;mathematics")
+                + line("N", "07320100 Surveying", "ru", "mathematics;physics") + line("N2", "07320100 Surveying", "kk", ""),
+            organizations: ["org-1"], existingCodes: [], specialties: reference)
+        #expect(ok.errors.isEmpty, "\(ok.errors)")
+        #expect(ok.drafts.map(\.subjects) == [["kazakh-language", "mathematics"], ["russian-language", "mathematics"], ["mathematics", "physics"], ["mathematics", "physics"]])
+        #expect(ok.learned == ["07320100": ["mathematics", "physics"]])
+        let bad = ProgramImportCheck.check(
+            header + line("D", "01140100 Pedagogy", "kk", "kazakh-language;music") + line("E", "Welding", "kk", ""),
+            organizations: ["org-1"], existingCodes: [], specialties: reference)
+        #expect(bad.errors.map(\.error.code) == [.importSubjectsDiffer, .importNoSubjects])
+        #expect(bad.errors.first?.error.message(in: .ru) == "Предметы специальности «01140100» отличаются от справочника (kazakh-language;mathematics): сначала исправьте справочник или оставьте столбец пустым.")
+        #expect(bad.errors.last?.error.message(in: .ru) == "Для специальности «Welding» нет списка обязательных и профильных предметов: укажите его в столбце subjects или добавьте в справочник.")
+        #expect(bad.errors.allSatisfy { $0.error.ref?.text == "003 §54" } && bad.learned.isEmpty)
     }
 }

@@ -6,6 +6,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
+import SQLKit
 import Testing
 
 /// The education department loads its region's programs from a file, whole or not at all.
@@ -13,9 +14,9 @@ import Testing
     static let header = "code,organization,specialty,qualification,base,language,form,funding,level,exam,pedagogical,seats,rural,exempt,subjects"
     static let good = """
         \(header)\r
-        ALM-0111-1,org-almaty-college-1,01140100 Pedagogy of primary education,4S01140101 Primary school teacher,basic-secondary,kk,full-time,state-order,mid-level,special,yes,25,no,no,kazakh;math\r
-        ALM-0111-2,org-almaty-college-1,"01140100 Pedagogy, primary",4S01140101 Primary school teacher,general-secondary,ru,full-time,state-order,mid-level,special,yes,30,yes,no,russian;math\r
-        ALM-0913-1,org-almaty-college-1,09130100 Nursing,4S09130103 General practice nurse,general-secondary,ru,full-time,state-order,mid-level,psychometric,no,20,no,yes,biology;chemistry\r
+        ALM-0111-1,org-almaty-college-1,01140100 Pedagogy of primary education,4S01140101 Primary school teacher,basic-secondary,kk,full-time,state-order,mid-level,special,yes,25,no,no,kazakh-language;mathematics\r
+        ALM-0111-2,org-almaty-college-1,"01140100 Pedagogy, primary",4S01140101 Primary school teacher,general-secondary,ru,full-time,state-order,mid-level,special,yes,30,yes,no,\r
+        ALM-0913-1,org-almaty-college-1,09130100 Nursing,4S09130103 General practice nurse,general-secondary,ru,full-time,state-order,mid-level,psychometric,no,20,no,yes,biology\r
 
         """
 
@@ -63,6 +64,57 @@ import Testing
             let (again, refused) = try await post(client, department, Self.good)
             #expect(again == .unprocessableContent && (refused["errors"] as? [[String: Any]])?.count == 3)
             #expect(try await AdmissionRepository(db: deps.database.sql).count("admission_programs", year: 2026) == 3)
+        }
+    }
+
+    @Test("the subjects are the specialty's, from the region's reference (003 §54): an empty column takes it, the department corrects a list with its reason and the year's programs follow; a bad correction changes nothing", arguments: TestDatabase.allConfigured)
+    func specialtyReference(_ kind: TestDatabase) async throws {
+        try await withTestApp(on: kind, clock: MovableClock(almaty: "2026-06-01T10:00")) { client, deps, _ in
+            let department = try await signIn(client, "department")
+            #expect(try await post(client, department, Self.good).0 == .created)
+            func programs() async throws -> [String: [String]] {
+                let list = try await client.execute(uri: "/api/v1/admission/programs", method: .get, headers: [.cookie: department]) {
+                    (try? JSONSerialization.jsonObject(with: Data($0.text.utf8))) as? [[String: Any]] ?? []
+                }
+                return Dictionary(uniqueKeysWithValues: list.map { ($0["code"] as? String ?? "", $0["subjects"] as? [String] ?? []) })
+            }
+            // ALM-0111-2 left its column empty: the Russian-language program takes the specialty's list in Russian.
+            #expect(try await programs()["ALM-0111-2"] == ["russian-language", "mathematics"])
+            let reference = try await client.execute(uri: "/api/v1/admission/specialties/subjects", method: .get, headers: [.cookie: department]) {
+                (try? JSONSerialization.jsonObject(with: Data($0.text.utf8))) as? [[String: Any]] ?? []
+            }
+            let pedagogy = reference.first { $0["specialty"] as? String == "01140100" }
+            #expect(pedagogy?["subjects"] as? [String] == ["instruction-language", "mathematics"])
+            #expect((pedagogy?["source"] as? String ?? "").contains("Annex 5 is not in the seeds"))
+            func correct(_ body: String) async throws -> (HTTPResponse.Status, [String: Any]) {
+                try await client.execute(
+                    uri: "/api/v1/admission/specialties/subjects", method: .post,
+                    headers: [.contentType: "application/json", .cookie: department, .acceptLanguage: "ru"], body: ByteBuffer(string: body)
+                ) { ($0.status, $0.json) }
+            }
+            for bad in [
+                #"{"specialty": "09130100", "subjects": [], "reason": "checked"}"#, #"{"specialty": "09130100", "subjects": ["biology"], "reason": " "}"#,
+                #"{"specialty": "09130100", "subjects": ["biology", "biology"], "reason": "checked"}"#,
+            ] {
+                let (status, body) = try await correct(bad)
+                #expect(status == .unprocessableContent && body["code"] as? String == "specialty.subjectsInvalid", "\(body)")
+            }
+            #expect(try await programs()["ALM-0913-1"] == ["biology"])
+            let (status, body) = try await correct(#"{"specialty": "09130100 Nursing", "subjects": ["biology", "chemistry"], "reason": "Annex 5 checked"}"#)
+            #expect(status == .ok && body["programs"] as? Int == 1, "\(body)")
+            #expect(try await programs()["ALM-0913-1"] == ["biology", "chemistry"])
+            let change = try await deps.database.sql.select().columns("subjects_before", "subjects_after", "reason", "changed_by").from("specialty_subject_changes")
+                .first()
+            #expect(try change?.decode(column: "reason", as: String.self) == "Annex 5 checked")
+            #expect(try change?.decode(column: "subjects_before", as: String?.self) == #"["biology"]"#)
+            #expect(try change?.decode(column: "changed_by", as: String.self) == "user-department")
+            // A later file's line that gives the old list is refused; an empty column takes the corrected one.
+            let later = Self.header + "\nALM-0913-2,org-almaty-college-1,09130100 Nursing,4S09130103 Nurse,basic-secondary,kk,full-time,state-order,mid-level,psychometric,no,20,no,yes,biology\n"
+            let (refused, r) = try await post(client, department, later)
+            #expect(refused == .unprocessableContent && ((r["errors"] as? [[String: Any]])?.first?["code"] as? String) == "import.subjectsDiffer", "\(r)")
+            let (loaded, l) = try await post(client, department, later.replacing(",biology\n", with: ",\n"))
+            #expect(loaded == .created, "\(l)")
+            #expect(try await programs()["ALM-0913-2"] == ["biology", "chemistry"])
         }
     }
 

@@ -118,16 +118,22 @@ package enum ProgramImportCheck {
     ///   - organizations: the TVET organizations of the department's region.
     ///   - existingCodes: program codes already loaded for the year.
     ///   - existingKeys: the natural keys (`ProgramDraft.naturalKey`) of the programs already loaded for the year.
-    package static func check(_ text: String, organizations: Set<String>, existingCodes: Set<String>, existingKeys: Set<String> = [])
-        -> (drafts: [ProgramDraft], errors: [LineError])
-    {
+    ///   - specialties: the region's reference of subjects by specialty key (`SpecialtySubjects.key`), in their
+    ///     general form (`instruction-language`). A line with an empty `subjects` column takes its specialty's; a
+    ///     line that gives one must agree with it, and for a specialty not yet there, its list joins the reference
+    ///     (returned in `learned`). A specialty with no list anywhere refuses the line.
+    package static func check(
+        _ text: String, organizations: Set<String>, existingCodes: Set<String>, existingKeys: Set<String> = [],
+        specialties: [String: [String]] = [:]
+    ) -> (drafts: [ProgramDraft], errors: [LineError], learned: [String: [String]]) {
         let records = CSV.records(text)
         guard let header = records.first else {
-            return ([], [LineError(line: 1, error: DomainError(.importEmpty, field: "file"))])
+            return ([], [LineError(line: 1, error: DomainError(.importEmpty, field: "file"))], [:])
         }
         guard header.fields.map({ $0.trimmingSpaces.lowercased() }) == columns else {
-            return ([], [LineError(line: header.line, error: DomainError(.importHeader, field: "file", ["columns": columns.joined(separator: ",")]))])
+            return ([], [LineError(line: header.line, error: DomainError(.importHeader, field: "file", ["columns": columns.joined(separator: ",")]))], [:])
         }
+        var learned: [String: [String]] = [:]
         var drafts: [ProgramDraft] = []
         var errors: [LineError] = []
         var codes: [String: Int] = [:]
@@ -193,9 +199,30 @@ package enum ProgramImportCheck {
             if seats == nil {
                 lineErrors.append(DomainError(.importValue, field: "seats", ["column": "seats", "value": String(seatsText.prefix(40)), "allowed": "1–999999"]))
             }
-            let subjects = (v["subjects"] ?? "").split(separator: ";").map { String($0).trimmingSpaces }.filter { !$0.isEmpty }
-            if subjects.isEmpty {
-                lineErrors.append(DomainError(.importValue, field: "subjects", ["column": "subjects", "value": "", "allowed": "subject;subject"]))
+            let given = (v["subjects"] ?? "").split(separator: ";").map { String($0).trimmingSpaces }.filter { !$0.isEmpty }
+            // The subjects are the specialty's (003 §54; the list of 003 Annex 5): from the reference, or given here
+            // for a specialty the reference does not have yet.
+            var subjects: [String] = []
+            if let specialty, let language {
+                let key = SpecialtySubjects.key(specialty)
+                let own = SpecialtySubjects.generalize(given, language: language)
+                if let known = specialties[key] ?? learned[key] {
+                    if own.isEmpty || own == known {
+                        subjects = SpecialtySubjects.resolve(known, language: language)
+                    } else {
+                        lineErrors.append(
+                            DomainError(
+                                .importSubjectsDiffer, field: "subjects", ref: "003 §54",
+                                ["specialty": key, "reference": SpecialtySubjects.resolve(known, language: language).joined(separator: ";")]))
+                    }
+                } else if own.isEmpty {
+                    lineErrors.append(DomainError(.importNoSubjects, field: "subjects", ref: "003 §54", ["specialty": key]))
+                } else if own.count > 10 || Set(own).count != own.count || own.contains(where: { $0.count > 60 }) {
+                    lineErrors.append(DomainError(.importValue, field: "subjects", ["column": "subjects", "value": String((v["subjects"] ?? "").prefix(40)), "allowed": "1–10 subjects"]))
+                } else {
+                    learned[key] = own
+                    subjects = given
+                }
             }
             guard lineErrors.isEmpty, let code, let organization, let specialty, let qualification, let base, let language, let form,
                 let funding, let level, let exam, let pedagogical, let seats, let rural, let exempt
@@ -222,6 +249,6 @@ package enum ProgramImportCheck {
         if drafts.isEmpty && errors.isEmpty {
             errors.append(LineError(line: header.line, error: DomainError(.importEmpty, field: "file")))
         }
-        return (errors.isEmpty ? drafts : [], errors)
+        return (errors.isEmpty ? drafts : [], errors, errors.isEmpty ? learned : [:])
     }
 }

@@ -627,6 +627,21 @@ extension ErrorCode {
                 kk: "«{code}» бағдарлама коды қайталанады ({where}).",
                 ru: "Код программы «{code}» повторяется ({where}).",
                 en: "The program code “{code}” repeats ({where}).")
+        case .importNoSubjects:
+            LocalizedText(
+                kk: "«{specialty}» мамандығының міндетті және бейіндік пәндер тізімі жоқ: оны subjects бағанында беріңіз немесе анықтамалыққа қосыңыз.",
+                ru: "Для специальности «{specialty}» нет списка обязательных и профильных предметов: укажите его в столбце subjects или добавьте в справочник.",
+                en: "The specialty “{specialty}” has no list of compulsory and profile subjects: give it in the subjects column or add it to the reference.")
+        case .importSubjectsDiffer:
+            LocalizedText(
+                kk: "«{specialty}» мамандығының пәндері анықтамалықтағыдан өзге ({reference}): алдымен анықтамалықты түзетіңіз немесе бағанды бос қалдырыңыз.",
+                ru: "Предметы специальности «{specialty}» отличаются от справочника ({reference}): сначала исправьте справочник или оставьте столбец пустым.",
+                en: "The subjects of the specialty “{specialty}” differ from the reference ({reference}): correct the reference first, or leave the column empty.")
+        case .specialtySubjectsInvalid:
+            LocalizedText(
+                kk: "Пәндер тізімі: 1-ден 10-ға дейін әртүрлі пән, әрқайсысы 60 таңбаға дейін; түзетудің себебі міндетті.",
+                ru: "Список предметов: от 1 до 10 разных предметов, каждый до 60 знаков; причина исправления обязательна.",
+                en: "The subject list: 1 to 10 distinct subjects of up to 60 characters each; the reason for the correction is required.")
         case .importSameProgram:
             LocalizedText(
                 kk: "«{code}» жолы сол бағдарламаны қайталайды ({where}): ұйым, мамандық, біліктілік, негіз, тіл, оқу нысаны және қаржыландыру бірдей.",

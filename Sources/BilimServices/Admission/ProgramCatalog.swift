@@ -55,17 +55,19 @@ package struct ProgramCatalog: Sendable {
         let repo = AdmissionRepository(db: deps.database.sql)
         try await repo.ensureQuotaCategories(try ShippedData.quotaCategories())
         let organizations = try await repo.tvetOrganizations(region: region)
-        func check() async throws -> ([ProgramDraft], [ProgramImportCheck.LineError]) {
+        let specialties = SpecialtyRepository(db: deps.database.sql)
+        let reference = try await Self.reference(region: region, deps: deps)
+        func check() async throws -> ([ProgramDraft], [ProgramImportCheck.LineError], [String: [String]]) {
             ProgramImportCheck.check(
                 csv, organizations: organizations, existingCodes: try await repo.programCodes(year: year),
-                existingKeys: try await repo.programKeys(year: year))
+                existingKeys: try await repo.programKeys(year: year), specialties: reference)
         }
         func refuse(_ errors: [ProgramImportCheck.LineError]) async -> ProgramImportRefused {
             await progress.set(id, owner: actor.userId, .refused(errors))
             deps.logger.notice("programs file refused", metadata: ["lines": .string("\(Set(errors.map(\.line)).count)")])
             return ProgramImportRefused(importId: id, errors: errors)
         }
-        let (drafts, errors) = try await check()
+        let (drafts, errors, learned) = try await check()
         guard errors.isEmpty else { throw await refuse(errors) }
         await progress.set(id, owner: actor.userId, .running(done: 0, total: drafts.count))
         let catalog = try await repo.quotaCategories()
@@ -76,14 +78,33 @@ package struct ProgramCatalog: Sendable {
         } catch where Database.isUniqueViolation(error) {
             // Another file with the same programs committed while this one was loading: its lines now collide, and
             // are refused one by one, as if they had been there from the start.
-            let (_, collisions) = try await check()
+            let (_, collisions, _) = try await check()
             throw await refuse(collisions.isEmpty ? [.init(line: 1, error: DomainError(.concurrentChange, field: "file"))] : collisions)
         } catch {
             await progress.set(id, owner: actor.userId, .failed)
             throw error
         }
+        // A specialty's list first given in this file joins the region's reference.
+        for (key, list) in learned.sorted(by: { $0.key < $1.key }) {
+            try await specialties.add(
+                region: region, specialty: key, subjects: list, source: "programs file \(String(filename.prefix(100)))", by: actor.userId,
+                at: Instant.text(now))
+        }
         await progress.set(id, owner: actor.userId, .loaded(outcome))
         return outcome
+    }
+
+    /// The region's reference of subjects by specialty, seeded from the shipped lists where the region has none.
+    static func reference(region: String, deps: ServiceDependencies) async throws -> [String: [String]] {
+        let repo = SpecialtyRepository(db: deps.database.sql)
+        var known = try await repo.subjects(region: region)
+        let shipped = try ShippedData.specialtySubjects()
+        let now = Instant.text(deps.clock.now())
+        for list in shipped.lists where known[list.specialty] == nil {
+            try await repo.add(region: region, specialty: list.specialty, subjects: list.subjects, source: "shipped: \(shipped.source.prefix(200))", by: nil, at: now)
+            known[list.specialty] = list.subjects
+        }
+        return known
     }
 
     private func insert(
@@ -92,6 +113,8 @@ package struct ProgramCatalog: Sendable {
     ) async throws -> ProgramImportOutcome {
         let progress = ImportProgress.shared
         let ids = deps.ids
+        // The stored import has an id of the server's: the client's `id` names only its progress, and may be used again.
+        let rowId = ids.make()
         return try await deps.database.transaction { db in
             let repo = AdmissionRepository(db: db)
             var reserved = 0
@@ -105,13 +128,13 @@ package struct ProgramCatalog: Sendable {
                         specialty: d.specialty, qualification: d.qualification, base: d.base.rawValue, language: d.language.rawValue,
                         studyForm: d.form.rawValue, funding: d.funding.rawValue, level: d.level.rawValue, exam: d.exam.rawValue,
                         pedagogical: d.pedagogical ? 1 : 0, seats: d.seats, rural: d.rural ? 1 : 0, minGroupSize: d.minGroupSize,
-                        subjects: subjects, importId: id, createdAt: Instant.text(now)),
+                        subjects: subjects, importId: rowId, createdAt: Instant.text(now)),
                     quotas: quotas)
                 if i % 200 == 199 { await progress.set(id, owner: actor.userId, .running(done: i + 1, total: drafts.count)) }
             }
             try await repo.insert(
                 AdmissionImportRow(
-                    id: id, year: year, regionCode: region, filename: String(filename.prefix(200)), lines: drafts.count,
+                    id: rowId, year: year, regionCode: region, filename: String(filename.prefix(200)), lines: drafts.count,
                     done: drafts.count, status: "loaded", errors: "[]", createdBy: actor.userId, createdAt: Instant.text(now),
                     finishedAt: Instant.text(now)))
             return ProgramImportOutcome(importId: id, year: year, region: region, programs: drafts.count, reservedPlaces: reserved)

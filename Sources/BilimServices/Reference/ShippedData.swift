@@ -53,6 +53,23 @@ package enum ShippedData {
         return try decode(File.self, from: url).categories
     }
 
+    /// The shipped reference of subjects by specialty (003 §54; Annex 5 is not in the seeds: see the file's source).
+    package struct SpecialtyList: Decodable, Sendable {
+        package let specialty: String
+        package let name: String
+        package let subjects: [String]
+    }
+
+    package static func specialtySubjects() throws(LoadError) -> (source: String, lists: [SpecialtyList]) {
+        struct File: Decodable {
+            let source: String
+            let specialties: [SpecialtyList]
+        }
+        let url = Bundle.module.bundleURL.appendingPathComponent("Resources/admission/specialty-subjects.json")
+        let file = try decode(File.self, from: url)
+        return (file.source, file.specialties)
+    }
+
     package static func calendarYears() throws(LoadError) -> [CalendarYearData] {
         try files("calendar").map { url throws(LoadError) in try decode(CalendarYearData.self, from: url) }
     }

@@ -28,5 +28,6 @@ package enum Migrations {
         CreateSignInThrottles(),
         CreateAdmissionExplanations(),
         CreateRecognitions(),
+        CreateSpecialtySubjects(),
     ]
 }

@@ -14,6 +14,8 @@ struct APIAdmissionController {
             .post("/api/v1/admission/programs/import", use: importPrograms)
             .get("/api/v1/admission/imports/{id}", use: importState)
             .get("/api/v1/admission/programs", use: programs)
+            .get("/api/v1/admission/specialties/subjects", use: specialties)
+            .post("/api/v1/admission/specialties/subjects", use: correctSpecialty)
             .post("/api/v1/admission/runs", use: run)
             .get("/api/v1/admission/runs/{id}", use: runSummary)
             .get("/api/v1/admission/runs/{id}/input", use: runInput)
@@ -284,6 +286,18 @@ struct APIAdmissionController {
         let minGroupSize: Int
         let subjects: [String]
         let quotas: [Quota]
+    }
+
+    /// The region's subjects by specialty (003 §54), with where each list came from.
+    @Sendable func specialties(_ request: Request, context: BilimRequestContext) async throws -> Response {
+        try JSON.response(try await SpecialtyCatalog(dependencies).list(by: try context.signedIn))
+    }
+
+    /// A specialty's list corrected, with the reason; the year's programs of that specialty follow at once.
+    @Sendable func correctSpecialty(_ request: Request, context: BilimRequestContext) async throws -> Response {
+        let correction = try await JSON.decode(SpecialtyCorrection.self, request: request, context: context)
+        let programs = try await SpecialtyCatalog(dependencies).correct(correction, by: try context.signedIn)
+        return try JSON.response(["programs": programs])
     }
 
     /// The department's programs of the year, with their reserves.
