@@ -53,6 +53,18 @@ import Testing
         #expect(s.choices == ["PED", "WRK"] && s.scores == [475, 400] && s.documentAverage == 400 && s.leftOut.isEmpty)
     }
 
+    @Test("the marks of the organization's special exam serve each of its programs with that exam (003 §54): two pedagogical choices of one college, one sitting")
+    func organizationsExam() {
+        let a = ApplicantScoring.ChoiceProgram(code: "PED-A", subjects: ["kazakh", "math"], exam: .special, organization: "college-1")
+        let b = ApplicantScoring.ChoiceProgram(code: "PED-B", subjects: ["math"], exam: .special, organization: "college-1")
+        let other = ApplicantScoring.ChoiceProgram(code: "PED-C", subjects: ["math"], exam: .special, organization: "college-2")
+        let s = ApplicantScoring.score(
+            grades: grades, allGrades: [500, 400, 300], choices: [a, b, other], exams: ["PED-A": .init(marks: [500]), a.examKey: .init(marks: [500])])
+        // PED-A ((5 + 4) / 2 + 5) / 2 = 4.75; PED-B (4 + 5) / 2 = 4.50 with college 1's exam; college 2 held none.
+        #expect(s.choices == ["PED-A", "PED-B"] && s.scores == [475, 450])
+        #expect(s.leftOut.map(\.code) == ["PED-C"])
+    }
+
     @Test("a medical choice without a passed psychometric test and an exam choice without marks are left out (003 §32) (003 §54)")
     func leftOut() {
         let s = ApplicantScoring.score(

@@ -6,12 +6,19 @@ package enum ApplicantScoring {
         /// The program's compulsory and profile subjects.
         package var subjects: [String]
         package var exam: EntranceExam
+        /// The organization that holds the exam (003 §54: "the exams conducted by the TVET organization").
+        package var organization: String
 
-        package init(code: String, subjects: [String], exam: EntranceExam) {
+        package init(code: String, subjects: [String], exam: EntranceExam, organization: String = "") {
             self.code = code
             self.subjects = subjects
             self.exam = exam
+            self.organization = organization
         }
+
+        /// The key of an exam the organization holds: one sitting serves every program of that organization with
+        /// the same kind of exam.
+        package var examKey: String { organization + "\u{1F}" + exam.rawValue }
     }
 
     /// What the college entered for one program's exam (003 §48).
@@ -46,6 +53,8 @@ package enum ApplicantScoring {
     /// the document's grades in *that program's* compulsory and profile subjects, averaged, for pedagogical, medical
     /// and creative programs, with the marks of *that program's* special or creative exam (003 §54). A medical choice
     /// without a passed psychometric test, or an exam choice without marks, is left out of the competition (003 §32).
+    /// - Parameter exams: the applicant's exam results by program code, or by `ChoiceProgram.examKey` for an exam of
+    ///   the organization that serves all its programs of that kind; a program's own result is taken first.
     package static func score(
         grades: [String: Int], allGrades: [Int], choices: [ChoiceProgram], exams: [String: ExamResult]
     ) -> Scored {
@@ -53,7 +62,7 @@ package enum ApplicantScoring {
         var scores: [Int] = []
         var leftOut: [(code: String, reason: ErrorCode)] = []
         for c in choices {
-            let result = exams[c.code]
+            let result = exams[c.code] ?? exams[c.examKey]
             do {
                 scores.append(
                     try CompetitiveScore.score(

@@ -29,7 +29,7 @@ package struct CompetitionInput: Sendable {
             programs.append(Allocation.Program(id: p.code, seats: p.seats, quotas: quotas, minGroupSize: p.minGroupSize))
             scoring[p.id] = .init(
                 code: p.id, subjects: (try? JSONDecoder().decode([String].self, from: Data(p.subjects.utf8))) ?? [],
-                exam: EntranceExam(rawValue: p.exam) ?? .none)
+                exam: EntranceExam(rawValue: p.exam) ?? .none, organization: p.organizationId)
         }
         let applications = try await outcomes.applications(year: year, region: region)
         var grades: [String: [String: Int]] = [:]
@@ -39,7 +39,12 @@ package struct CompetitionInput: Sendable {
         var exams: [String: [String: ApplicantScoring.ExamResult]] = [:]
         for e in try await outcomes.exams(year: year, region: region) {
             let marks = e.marks.flatMap { try? JSONDecoder().decode([Int].self, from: Data($0.utf8)) } ?? []
-            exams[e.applicationId, default: [:]][e.programId] = .init(marks: marks, psychometricPassed: e.psychometricPassed.map { $0 != 0 })
+            let result = ApplicantScoring.ExamResult(marks: marks, psychometricPassed: e.psychometricPassed.map { $0 != 0 })
+            exams[e.applicationId, default: [:]][e.programId] = result
+            // The organization's exam serves its other programs with the same kind of exam (003 §54), when entered.
+            if let program = scoring[e.programId], !marks.isEmpty || e.psychometricPassed != nil {
+                exams[e.applicationId, default: [:]][program.examKey] = exams[e.applicationId]?[program.examKey] ?? result
+            }
         }
         var applicants: [Allocation.Applicant] = []
         for (n, a) in applications.enumerated() {
