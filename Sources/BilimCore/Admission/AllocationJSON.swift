@@ -13,6 +13,18 @@ package enum AllocationJSON {
     }
 
     package static func decode(_ bytes: [UInt8]) throws(InputError) -> Allocation.Instance {
+        // The one-pass reader takes what is certainly valid; everything else is read again here, strictly.
+        if let fast = bytes.withUnsafeBufferPointer(AllocationFastDecoder.decode) { return fast }
+        return try strictDecode(bytes)
+    }
+
+    /// Whether the one-pass reader took the input (for its tests).
+    package static func acceptedInOnePass(_ bytes: [UInt8]) -> Bool {
+        bytes.withUnsafeBufferPointer(AllocationFastDecoder.decode) != nil
+    }
+
+    /// The tree reader: slower, but every refusal names its place (and the oracle of the one-pass reader's tests).
+    package static func strictDecode(_ bytes: [UInt8]) throws(InputError) -> Allocation.Instance {
         let root: StrictJSON
         do { root = try StrictJSON.parse(bytes) } catch { throw InputError(error.description) }
         let top = try object(root, "the input")
@@ -128,27 +140,42 @@ package enum AllocationJSON {
     /// The result as the contract writes it: every applicant and every program of the input, in input order.
     package static func encode(_ result: Allocation.Result, of instance: Allocation.Instance) -> [UInt8] {
         var out: [UInt8] = []
-        out.reserveCapacity(instance.applicants.count * 24 + instance.programs.count * 64)
-        out.append(contentsOf: Array("{\n  \"assignments\": {".utf8))
+        out.reserveCapacity(instance.applicants.count * 24 + instance.programs.count * 72 + 64)
+        func put(_ s: StaticString) { out.append(contentsOf: UnsafeBufferPointer(start: s.utf8Start, count: s.utf8CodeUnitCount)) }
+        func put(_ n: Int) {
+            if n < 10 { out.append(UInt8(0x30 + n)); return }
+            var digits: [UInt8] = []
+            var v = n
+            while v > 0 { digits.append(UInt8(0x30 + v % 10)); v /= 10 }
+            out.append(contentsOf: digits.reversed())
+        }
+        put("{\n  \"assignments\": {")
         for (i, a) in instance.applicants.enumerated() {
-            out.append(contentsOf: Array((i == 0 ? "\n    " : ",\n    ").utf8))
+            put(i == 0 ? "\n    " : ",\n    ")
             StrictJSON.quote(a.id, into: &out)
-            out.append(contentsOf: Array(": ".utf8))
+            put(": ")
             if let p = result.assignments[i] {
                 StrictJSON.quote(instance.programs[Int(p)].id, into: &out)
             } else {
-                out.append(contentsOf: Array("null".utf8))
+                put("null")
             }
         }
-        out.append(contentsOf: Array((instance.applicants.isEmpty ? "},\n  \"programs\": {" : "\n  },\n  \"programs\": {").utf8))
+        put(instance.applicants.isEmpty ? "},\n  \"programs\": {" : "\n  },\n  \"programs\": {")
         for (i, p) in instance.programs.enumerated() {
             let o = result.programs[i]
-            out.append(contentsOf: Array((i == 0 ? "\n    " : ",\n    ").utf8))
+            put(i == 0 ? "\n    " : ",\n    ")
             StrictJSON.quote(p.id, into: &out)
-            out.append(
-                contentsOf: Array(": {\"status\": \"\(o.status.rawValue)\", \"admitted\": \(o.admitted), \"freeSeats\": \(o.freeSeats)}".utf8))
+            switch o.status {
+            case .formed: put(": {\"status\": \"formed\", \"admitted\": ")
+            case .notFormed: put(": {\"status\": \"notFormed\", \"admitted\": ")
+            case .empty: put(": {\"status\": \"empty\", \"admitted\": ")
+            }
+            put(o.admitted)
+            put(", \"freeSeats\": ")
+            put(o.freeSeats)
+            put("}")
         }
-        out.append(contentsOf: Array((instance.programs.isEmpty ? "}\n}\n" : "\n  }\n}\n").utf8))
+        put(instance.programs.isEmpty ? "}\n}\n" : "\n  }\n}\n")
         return out
     }
 

@@ -1,6 +1,9 @@
 import ArgumentParser
 import BilimCore
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 struct AdmissionCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -14,20 +17,64 @@ struct AdmissionCommand: ParsableCommand {
 
         @Option(help: "The instance (JSON).") var input: String
         @Option(help: "Where to write the result (JSON).") var output: String
+        @Flag(help: .hidden) var timings = false
 
         func run() throws {
-            let data: Data
-            do { data = try Data(contentsOf: URL(fileURLWithPath: input)) } catch {
-                throw UsageFailure("cannot read \(input): \(error.localizedDescription)")
-            }
+            let clock = ContinuousClock()
+            let start = clock.now
+            let bytes: [UInt8]
+            do { bytes = try FileBytes.read(input) } catch { throw UsageFailure("cannot read \(input): \(error)") }
+            let read = clock.now
             let instance: Allocation.Instance
-            do { instance = try AllocationJSON.decode(Array(data)) } catch { throw UsageFailure("\(input): \(error.description)") }
+            do { instance = try AllocationJSON.decode(bytes) } catch { throw UsageFailure("\(input): \(error.description)") }
+            let decoded = clock.now
             let result = Allocation.run(instance)
-            let bytes = AllocationJSON.encode(result, of: instance)
+            let allocated = clock.now
+            let out = AllocationJSON.encode(result, of: instance)
             // Written whole or not at all.
-            do { try Data(bytes).write(to: URL(fileURLWithPath: output), options: .atomic) } catch {
+            do { try Data(out).write(to: URL(fileURLWithPath: output), options: .atomic) } catch {
                 throw UsageFailure("cannot write \(output): \(error.localizedDescription)")
             }
+            let written = clock.now
+            if timings {
+                func ms(_ d: Duration) -> String { BenchCommand.AllocationBench.ms(d) }
+                FileHandle.standardError.write(
+                    Data("timings: read \(ms(read - start)), check \(ms(decoded - read)), allocate \(ms(allocated - decoded)), write \(ms(written - allocated))\n".utf8))
+            }
         }
+    }
+}
+
+/// A whole file into one byte array, with no intermediate copy.
+enum FileBytes {
+    struct Failure: Error, CustomStringConvertible {
+        let description: String
+    }
+
+    static func read(_ path: String) throws -> [UInt8] {
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else { throw Failure(description: String(cString: strerror(errno))) }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { throw Failure(description: String(cString: strerror(errno))) }
+        let size = Int(info.st_size)
+        guard size >= 0, size <= 1 << 32 else { throw Failure(description: "too large") }
+        var failure: String?
+        let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
+            var done = 0
+            while done < size {
+                let n = Glibc.read(fd, buffer.baseAddress.map { $0 + done }, size - done)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    failure = String(cString: strerror(errno))
+                    break
+                }
+                if n == 0 { break }
+                done += n
+            }
+            count = done
+        }
+        if let failure { throw Failure(description: failure) }
+        return bytes
     }
 }

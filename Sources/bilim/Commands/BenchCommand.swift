@@ -67,6 +67,8 @@ struct BenchCommand: ParsableCommand {
         @Option(help: "Timed runs.") var runs = 5
         @Option(help: "Also write the instance in the contract's JSON here, to time `bilim admission allocate` on it.")
         var writeInstance: String?
+        @Flag(help: "Time the whole `bilim admission allocate` process on the instance (read, check, allocate, write) and its peak memory.")
+        var wholeProcess = false
 
         func validate() throws {
             guard applicants >= 0, programs > 0, regions > 0, runs > 0 else {
@@ -87,6 +89,7 @@ struct BenchCommand: ParsableCommand {
                 try Data(AllocationJSON.encode(instance)).write(to: URL(fileURLWithPath: path), options: .atomic)
                 print("instance written to \(path)")
             }
+            if wholeProcess { return try measureWholeProcess(instance) }
             let baseline = Memory.residentKiB()
             Memory.resetPeak()
             var times: [Duration] = []
@@ -107,6 +110,42 @@ struct BenchCommand: ParsableCommand {
             if let peak, let baseline {
                 print("peak memory: \(peak / 1024) MiB resident (\(max(0, peak - baseline) / 1024) MiB above the instance itself)")
             }
+        }
+
+        /// Runs `bilim admission allocate` on the instance `runs` times, as its own process: the wall time of each, the
+        /// phases it reports, and the largest peak resident size of the children.
+        func measureWholeProcess(_ instance: Allocation.Instance) throws {
+            let dir = FileManager.default.temporaryDirectory.appendingPathComponent("bilim-bench-allocate-\(UUID().uuidString)")
+            try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+            defer { try? FileManager.default.removeItem(at: dir) }
+            let input = dir.appendingPathComponent("instance.json")
+            let bytes = AllocationJSON.encode(instance)
+            try Data(bytes).write(to: input)
+            print("instance file: \(bytes.count / 1024 / 1024) MiB")
+            let clock = ContinuousClock()
+            var walls: [Duration] = []
+            var phases: [String] = []
+            for i in 0..<runs {
+                let p = Process()
+                p.executableURL = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
+                p.arguments = ["admission", "allocate", "--input", input.path, "--output", dir.appendingPathComponent("out\(i).json").path, "--timings"]
+                let err = Pipe()
+                p.standardError = err
+                let wall = try clock.measure {
+                    try p.run()
+                    p.waitUntilExit()
+                }
+                let text = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+                guard p.terminationStatus == 0 else { throw UsageFailure("bench allocation: the process failed: \(text)") }
+                walls.append(wall)
+                phases.append(text.trimmingCharacters(in: .whitespacesAndNewlines))
+            }
+            var usage = rusage()
+            getrusage(__rusage_who_t(RUSAGE_CHILDREN.rawValue), &usage)
+            for (w, phase) in zip(walls, phases) { print("  \(Self.ms(w)) — \(phase)") }
+            let sorted = walls.sorted()
+            print("whole process wall time (median of \(runs)): \(Self.ms(sorted[sorted.count / 2]))")
+            print("peak memory of the process: \(usage.ru_maxrss / 1024) MiB resident")
         }
 
         static func ms(_ d: Duration) -> String {
