@@ -166,6 +166,7 @@ enum AllocationFastDecoder {
                 if r.isKey(k, "programs") {
                     guard programs == nil, applicants == nil else { return false }
                     var list: [Allocation.Program] = []
+                    programIndex.reserveCapacity(min(r.b.count / 1000, 1_000_000))
                     let read = r.array { r in
                         var id: String?
                         var seats: Int?
@@ -236,6 +237,10 @@ enum AllocationFastDecoder {
                     guard applicants == nil, programs != nil else { return false }
                     var list: [Allocation.Applicant] = []
                     var ids = Set<String>()
+                    // About 170 bytes an applicant; reserving spares the rehashing of a set that grows from nothing.
+                    let expected = min(r.b.count / 150, 50_000_000)
+                    list.reserveCapacity(expected)
+                    ids.reserveCapacity(expected)
                     let read = r.array { r in
                         var id: String?
                         var score: Int?

@@ -22,17 +22,26 @@ struct AdmissionCommand: ParsableCommand {
         func run() throws {
             let clock = ContinuousClock()
             let start = clock.now
-            let bytes: [UInt8]
-            do { bytes = try FileBytes.read(input) } catch { throw UsageFailure("cannot read \(input): \(error)") }
-            let read = clock.now
-            let instance: Allocation.Instance
-            do { instance = try AllocationJSON.decode(bytes) } catch { throw UsageFailure("\(input): \(error.description)") }
+            // The file's bytes live only while they are read: the allocation runs without them.
+            var read = start
+            let instance: Allocation.Instance = try {
+                let bytes: [UInt8]
+                do { bytes = try FileBytes.read(input) } catch { throw UsageFailure("cannot read \(input): \(error)") }
+                read = clock.now
+                do { return try AllocationJSON.decode(bytes) } catch { throw UsageFailure("\(input): \(String(describing: error))") }
+            }()
             let decoded = clock.now
             let result = Allocation.run(instance)
             let allocated = clock.now
             let out = AllocationJSON.encode(result, of: instance)
             // Written whole or not at all.
-            do { try Data(out).write(to: URL(fileURLWithPath: output), options: .atomic) } catch {
+            do {
+                try out.withUnsafeBytes { raw in
+                    guard let base = raw.baseAddress else { return }
+                    try Data(bytesNoCopy: UnsafeMutableRawPointer(mutating: base), count: raw.count, deallocator: .none)
+                        .write(to: URL(fileURLWithPath: output), options: .atomic)
+                }
+            } catch {
                 throw UsageFailure("cannot write \(output): \(error.localizedDescription)")
             }
             let written = clock.now
