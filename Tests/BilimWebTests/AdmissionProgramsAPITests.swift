@@ -229,6 +229,28 @@ import Testing
         }
     }
 
+    @Test("the programs page lists the subjects by specialty and corrects one with its reason, in Russian; a correction without a reason is refused on the page and changes nothing (003 §54)")
+    func subjectsOnThePage() async throws {
+        try await withTestApp(clock: MovableClock(almaty: "2026-06-01T10:00")) { client, deps, _ in
+            let department = try await signIn(client, "department")
+            let page = try await client.execute(uri: "/admission/programs?lang=ru", method: .get, headers: [.cookie: department]) { $0.text }
+            #expect(page.contains("Предметы по специальностям") && page.contains("<th scope=\"row\">01140100</th>") && page.contains("язык обучения"))
+            func post(_ body: String) async throws -> TestResponse {
+                try await client.execute(
+                    uri: "/admission/programs/subjects?lang=ru", method: .post,
+                    headers: [.contentType: "application/x-www-form-urlencoded", .cookie: department],
+                    body: ByteBuffer(string: body + "&_csrf=\(formToken(department))")) { $0 }
+            }
+            let bad = try await post("specialty=09130100&subjects=biology%3Bchemistry&reason=")
+            #expect(bad.status == .unprocessableContent && bad.text.contains("причина исправления обязательна") && bad.text.contains("value=\"biology;chemistry\""))
+            #expect(try await deps.database.sql.select().column("id").from("specialty_subject_changes").all().isEmpty)
+            let done = try await post("specialty=09130100&subjects=biology%3Bchemistry&reason=Annex+5+checked")
+            #expect(done.status == .seeOther && done.headers[.location] == "/admission/programs?corrected=0")
+            let after = try await client.execute(uri: "/admission/programs?lang=ru&corrected=0", method: .get, headers: [.cookie: department]) { $0.text }
+            #expect(after.contains("Список исправлен") && after.contains("исправлено управлением"))
+        }
+    }
+
     @Test("only an education department opens the programs page")
     func access() async throws {
         try await withTestApp { client, _, _ in

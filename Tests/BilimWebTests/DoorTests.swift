@@ -46,7 +46,7 @@ import Testing
         }
         for op in [
             "GET /admission/competition", "POST /admission/competition/publish", "POST /admission/competition/run", "GET /admission/programs",
-            "POST /admission/programs", "GET /api/v1/admission/imports/{id}", "GET /api/v1/admission/lists", "GET /api/v1/admission/programs",
+            "POST /admission/programs", "POST /admission/programs/subjects", "GET /api/v1/admission/imports/{id}", "GET /api/v1/admission/lists", "GET /api/v1/admission/programs",
             "POST /api/v1/admission/programs/import", "GET /api/v1/admission/redistribution",
             "GET /api/v1/admission/specialties/subjects", "POST /api/v1/admission/specialties/subjects", "GET /api/v1/admission/run-progress/{id}",
             "POST /api/v1/admission/runs", "POST /api/v1/admission/runs/from-applications", "GET /api/v1/admission/runs/{id}",

@@ -8,6 +8,12 @@ package struct SpecialtyCorrection: Sendable, Decodable {
     package var specialty: String
     package var subjects: [String]
     package var reason: String
+
+    package init(specialty: String, subjects: [String], reason: String) {
+        self.specialty = specialty
+        self.subjects = subjects
+        self.reason = reason
+    }
 }
 
 package struct SpecialtyEntry: Sendable, Encodable {

@@ -14,6 +14,7 @@ struct AdmissionPagesController {
         router.behind(.department, dependencies)
             .get("/admission/programs", use: programs)
             .post("/admission/programs", use: upload)
+            .post("/admission/programs/subjects", use: correctSubjects)
     }
 
     struct ProgramLine {
@@ -26,6 +27,12 @@ struct AdmissionPagesController {
         let seats: Int
         let minGroupSize: Int
         let reserves: String
+    }
+
+    struct SpecialtyLine {
+        let specialty: String
+        let subjects: String
+        let source: String
     }
 
     struct LineError {
@@ -46,18 +53,24 @@ struct AdmissionPagesController {
         let lineErrors: [LineError]
         let hasLineErrors: Bool
         let refusal: String
+        /// The region's subjects by specialty (003 §54), with the form to correct one.
+        let specialties: [SpecialtyLine]
+        let subjectsNotice: String?
+        let subjectsError: String?
+        let correction: [String: String]
     }
 
 
     @Sendable func programs(_ request: Request, context: BilimRequestContext) async throws -> Response {
         let actor = try context.signedIn
         let loaded = request.uri.queryParameters["loaded"].flatMap { Int($0) }
-        return try await page(actor, context: context, loaded: loaded)
+        let corrected = request.uri.queryParameters["corrected"].flatMap { Int($0) }
+        return try await page(actor, context: context, loaded: loaded, corrected: corrected)
     }
 
     func page(
         _ actor: Actor, context: BilimRequestContext, loaded: Int? = nil, refused: ProgramImportRefused? = nil, error: String? = nil,
-        status: HTTPResponse.Status = .ok
+        corrected: Int? = nil, subjectsError: String? = nil, correction: [String: String] = [:], status: HTTPResponse.Status = .ok
     ) async throws -> Response {
         let lang = context.language
         let t = renderer.text
@@ -82,6 +95,15 @@ struct AdmissionPagesController {
         var errors: [FieldError] = []
         if let error { errors.append(FieldError(field: "file", message: error)) }
         if refused != nil { errors.append(FieldError(field: "file", message: refusal)) }
+        if let subjectsError { errors.append(FieldError(field: "subjects", message: subjectsError)) }
+        let specialties = try await SpecialtyCatalog(dependencies).list(by: actor).map { e in
+            SpecialtyLine(
+                specialty: e.specialty,
+                subjects: e.subjects.map {
+                    $0 == SpecialtySubjects.instructionLanguage ? t("admission_subjects_instruction", lang) : CorrectionPagesController.subjectName($0, text: t, lang: lang)
+                }.joined(separator: ", "),
+                source: e.source.hasPrefix("shipped") ? t("admission_subjects_shipped", lang) : e.source == "department" ? t("admission_subjects_corrected_source", lang) : e.source)
+        }
         let heading = t("admission_programs_title", lang).replacing("{year}", with: String(year))
         return renderer.html(
             "admission-programs",
@@ -89,7 +111,9 @@ struct AdmissionPagesController {
                 page: PageChrome(title: heading, context: context, text: t, path: "/admission/programs"), heading: heading, year: year,
                 programs: lines, hasPrograms: !lines.isEmpty, columns: ProgramImportCheck.columns.joined(separator: ","),
                 loaded: loaded.map { t("admission_programs_loaded", lang).replacing("{count}", with: String($0)) }, errors: errors,
-                hasErrors: !errors.isEmpty, lineErrors: lineErrors, hasLineErrors: !lineErrors.isEmpty, refusal: refusal),
+                hasErrors: !errors.isEmpty, lineErrors: lineErrors, hasLineErrors: !lineErrors.isEmpty, refusal: refusal,
+                specialties: specialties, subjectsNotice: corrected.map { t("admission_subjects_done", lang).replacing("{count}", with: String($0)) },
+                subjectsError: subjectsError, correction: correction),
             status: status)
     }
 
@@ -110,6 +134,22 @@ struct AdmissionPagesController {
             return .redirect(to: "/admission/programs?loaded=\(outcome.programs)", type: .normal)
         } catch let refused as ProgramImportRefused {
             return try await page(actor, context: context, refused: refused, status: .unprocessableContent)
+        }
+    }
+
+    /// A specialty's subjects corrected by the department, with the reason (003 §54); the year's programs follow.
+    @Sendable func correctSubjects(_ request: Request, context: BilimRequestContext) async throws -> Response {
+        let actor = try context.signedIn
+        let f = try await Forms.fields(request: request, context: context)
+        let correction = SpecialtyCorrection(
+            specialty: f["specialty"] ?? "", subjects: (f["subjects"] ?? "").split(separator: ";").map { String($0).trimmingSpaces },
+            reason: f["reason"] ?? "")
+        do {
+            let n = try await SpecialtyCatalog(dependencies).correct(correction, by: actor)
+            return .redirect(to: "/admission/programs?corrected=\(n)", type: .normal)
+        } catch let error as DomainError where error.code.category == .validation {
+            return try await page(
+                actor, context: context, subjectsError: error.message(in: context.language), correction: f, status: .unprocessableContent)
         }
     }
 }
