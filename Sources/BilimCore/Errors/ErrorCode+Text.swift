@@ -97,26 +97,11 @@ extension ErrorCode {
                 kk: "Мұндай бет жоқ.",
                 ru: "Такой страницы нет.",
                 en: "There is no such page.")
-        case .signInFailed:
-            LocalizedText(
-                kk: "Логин немесе құпиясөз қате.",
-                ru: "Неверный логин или пароль.",
-                en: "The login or password is wrong.")
-        case .signInRequired:
-            LocalizedText(
-                kk: "Жүйеге кіріңіз.",
-                ru: "Войдите в систему.",
-                en: "Please sign in.")
         case .forbidden:
             LocalizedText(
                 kk: "Бұл әрекетке құқығыңыз жоқ.",
                 ru: "У вас нет права на это действие.",
                 en: "You are not allowed to do this.")
-        case .csrfInvalid:
-            LocalizedText(
-                kk: "Пішін ескірген. Бетті жаңартып, қайталап көріңіз.",
-                ru: "Форма устарела. Обновите страницу и повторите.",
-                en: "The form has expired. Reload the page and try again.")
         case .fieldRequired:
             LocalizedText(
                 kk: "Бұл өрісті толтырыңыз.",
@@ -282,46 +267,6 @@ extension ErrorCode {
                 kk: "Тыңдау {date} күніне белгіленген: оған дейін өткізуге болмайды.",
                 ru: "Заслушивание назначено на {date}: раньше его проводить нельзя.",
                 en: "The hearing is set for {date}: it cannot be held before.")
-        case .otpNoPhone:
-            LocalizedText(
-                kk: "Бұл ЖСН-ге порталда телефон нөмірі тіркелмеген: ЭЦҚ арқылы кіріңіз.",
-                ru: "К этому ИИН на портале не привязан номер телефона: войдите с помощью ЭЦП.",
-                en: "No phone number is registered on the portal for this IIN: sign in with an EDS.")
-        case .otpTooSoon:
-            LocalizedText(
-                kk: "Код жаңа ғана жіберілді. Жаңа кодты {seconds} секундтан кейін сұрауға болады.",
-                ru: "Код только что отправлен. Новый код можно запросить через {seconds} с.",
-                en: "A code was just sent. You may ask for a new one in {seconds} seconds.")
-        case .signInLocked:
-            LocalizedText(
-                kk: "Кіру әрекеттері тым көп. Қайта көру уақыты: {until} немесе әкімшіге хабарласыңыз.",
-                ru: "Слишком много неудачных попыток входа. Повторить можно в {until} или обратитесь к администратору.",
-                en: "Too many failed sign-ins. You may try again at {until}, or ask the administrator.")
-        case .verifyTooMany:
-            LocalizedText(
-                kk: "Тексеру сұраулары тым көп. {seconds} секундтан кейін қайталаңыз.",
-                ru: "Слишком много запросов проверки. Повторите через {seconds} с.",
-                en: "Too many verification requests. Try again in {seconds} seconds.")
-        case .challengeBusy:
-            LocalizedText(
-                kk: "Қазір кіру сұраулары тым көп. Бір минуттан кейін қайталаңыз.",
-                ru: "Сейчас слишком много запросов на вход. Повторите через минуту.",
-                en: "There are too many sign-in requests right now. Try again in a minute.")
-        case .otpLocked:
-            LocalizedText(
-                kk: "Қате кодтар тым көп. Қайта көру уақыты: {until}.",
-                ru: "Слишком много неверных кодов. Повторить можно в {until}.",
-                en: "Too many wrong codes. You may try again at {until}.")
-        case .otpWrong:
-            LocalizedText(
-                kk: "Код қате. Қалған әрекеттер: {left}.",
-                ru: "Неверный код. Осталось попыток: {left}.",
-                en: "The code is wrong. Attempts left: {left}.")
-        case .otpExpired:
-            LocalizedText(
-                kk: "Кодтың мерзімі өтті немесе ол пайдаланылды: жаңа код сұраңыз.",
-                ru: "Срок кода истёк или он уже использован: запросите новый.",
-                en: "The code has expired or was already used: ask for a new one.")
         case .databaseUnavailable:
             LocalizedText(
                 kk: "Дерекқор қолжетімсіз. Кейінірек қайталаңыз.",
@@ -362,321 +307,30 @@ extension ErrorCode {
                 kk: "Білім туралы құжаттың электрондық көшірмесін тіркеңіз (PDF, PNG немесе JPEG).",
                 ru: "Приложите электронную копию документа об образовании (PDF, PNG или JPEG).",
                 en: "Attach the electronic copy of the education document (PDF, PNG or JPEG).")
-        case .edsMalformedCertificate:
-            LocalizedText(
-                kk: "Сертификатты оқу мүмкін емес: PEM немесе DER пішіміндегі X.509 сертификатын жіберіңіз.",
-                ru: "Не удалось прочитать сертификат: отправьте сертификат X.509 в формате PEM или DER.",
-                en: "The certificate cannot be read: send an X.509 certificate in PEM or DER form.")
-        case .edsUntrusted:
-            LocalizedText(
-                kk: "Сертификатты сенімді куәландырушы орталық бермеген.",
-                ru: "Сертификат выдан не доверенным удостоверяющим центром.",
-                en: "The certificate was not issued by a trusted certification authority.")
-        case .edsExpired:
-            LocalizedText(
-                kk: "Сертификаттың мерзімі өтіп кеткен.",
-                ru: "Срок действия сертификата истёк.",
-                en: "The certificate has expired.")
-        case .edsNotYetValid:
-            LocalizedText(
-                kk: "Сертификат әлі күшіне енбеген.",
-                ru: "Сертификат ещё не вступил в силу.",
-                en: "The certificate is not valid yet.")
-        case .edsRevoked:
-            LocalizedText(
-                kk: "Сертификат кері қайтарылған (қайтарылған сертификаттар тізімінде).",
-                ru: "Сертификат отозван (он в списке отозванных сертификатов).",
-                en: "The certificate has been revoked (it is on the revocation list).")
-        case .edsBadSignature:
-            LocalizedText(
-                kk: "Қолтаңба осы сертификатқа және осы мәтінге сәйкес келмейді.",
-                ru: "Подпись не соответствует этому сертификату и этому тексту.",
-                en: "The signature does not match this certificate and this text.")
-        case .edsUnsupported:
-            LocalizedText(
-                kk: "Бұл кілт түріне қолдау көрсетілмейді: RSA немесе ECDSA P-256 қолданыңыз.",
-                ru: "Этот тип ключа не поддерживается: используйте RSA или ECDSA P-256.",
-                en: "This key type is not supported: use RSA or ECDSA P-256.")
-        case .edsNoIIN:
-            LocalizedText(
-                kk: "Сертификатта иесінің ЖСН-і жоқ.",
-                ru: "В сертификате нет ИИН владельца.",
-                en: "The certificate does not carry its holder's IIN.")
-        case .edsWrongPerson:
-            LocalizedText(
-                kk: "Сертификат басқа адамға берілген: оның ЖСН-і өтініш берушінің ЖСН-імен сәйкес келмейді.",
-                ru: "Сертификат выдан другому лицу: его ИИН не совпадает с ИИН заявителя.",
-                en: "The certificate belongs to someone else: its IIN is not the applicant's.")
-        case .edsRevocationUnknown:
-            LocalizedText(
-                kk: "Куәландырушы орталықтың кері қайтарылған сертификаттар тізімі ескірген: қолтаңбаны қазір тексеру мүмкін емес. Кейінірек қайталаңыз.",
-                ru: "Список отозванных сертификатов удостоверяющего центра устарел: подпись сейчас нельзя проверить. Повторите позже.",
-                en: "The certification authority's revocation list is out of date: the signature cannot be checked now. Try again later.")
-        case .edsKeyUsage:
-            LocalizedText(
-                kk: "Бұл сертификат бұл мақсатқа арналмаған: кіру үшін аутентификация (AUTH) кілтін, қол қою үшін қол қою (RSA/GOST) кілтін таңдаңыз.",
-                ru: "Этот сертификат не предназначен для этой цели: для входа выберите ключ аутентификации (AUTH), для подписи — ключ подписи (RSA/GOST).",
-                en: "This certificate is not meant for this: sign in with the authentication (AUTH) key, sign with the signing (RSA/GOST) key.")
-        case .challengeInvalid:
-            LocalizedText(
-                kk: "Қол қойылатын мәтін белгісіз, мерзімі өткен немесе бұрын пайдаланылған: жаңасын алыңыз.",
-                ru: "Текст для подписи неизвестен, устарел или уже использован: получите новый.",
-                en: "The text to sign is unknown, expired or already used: get a new one.")
-        case .confirmationRequired:
-            LocalizedText(
-                kk: "Өтінішті бір реттік кодпен немесе ЭЦҚ-мен растаңыз.",
-                ru: "Подтвердите заявление одноразовым кодом или ЭЦП.",
-                en: "Confirm the application with a one-time code or an EDS signature.")
-        case .confirmationContentChanged:
-            LocalizedText(
-                kk: "Өтініш расталғаннан кейін өзгерді: оны қайта растаңыз.",
-                ru: "Заявление изменилось после подтверждения: подтвердите его заново.",
-                en: "The application changed after it was confirmed: confirm it again.")
-        case .verifyMalformed:
-            LocalizedText(
-                kk: "Бұл Bilim қол қойған құжат емес: мәтін пішімі танылмады.",
-                ru: "Это не документ, подписанный Bilim: формат текста не распознан.",
-                en: "This is not a document signed by Bilim: the text's form is not recognised.")
-        case .verifyTampered:
-            LocalizedText(
-                kk: "Қолтаңба сәйкес келмейді: құжат өзгертілген немесе оған Bilim қол қоймаған.",
-                ru: "Подпись не сходится: документ изменён или подписан не Bilim.",
-                en: "The signature does not match: the document was changed or was not signed by Bilim.")
-        case .verifyNotFound:
-            LocalizedText(
-                kk: "Мұндай нөмірмен құжат берілмеген.",
-                ru: "Документ с таким номером не выдавался.",
-                en: "No document was issued with this number.")
-        case .admissionWindowClosed:
-            LocalizedText(
-                kk: "Бұл бағдарламаға өтініштер {opens} бастап {closes} дейін қабылданады.",
-                ru: "Заявления на эту программу принимаются с {opens} по {closes}.",
-                en: "Applications to this program are accepted from {opens} to {closes}.")
-        case .admissionTooManyChoices:
-            LocalizedText(
-                kk: "Ең көбі {max} бағдарлама таңдауға болады.",
-                ru: "Можно выбрать не более {max} программ.",
-                en: "You may choose at most {max} programs.")
-        case .admissionChoiceRepeated:
-            LocalizedText(
-                kk: "«{program}» бағдарламасы екі рет таңдалды.",
-                ru: "Программа «{program}» выбрана дважды.",
-                en: "The program “{program}” is chosen twice.")
-        case .admissionProgramClosed:
-            LocalizedText(
-                kk: "«{program}» бағдарламасына қабылдау жүргізілмейді.",
-                ru: "На программу «{program}» приём не ведётся.",
-                en: "The program “{program}” is not admitting applicants.")
-        case .admissionProgramWrongBase:
-            LocalizedText(
-                kk: "«{program}» бағдарламасы сіздің білім деңгейіңізге ({base}) арналмаған.",
-                ru: "Программа «{program}» не предназначена для вашего уровня образования ({base}).",
-                en: "The program “{program}” is not for your education base ({base}).")
-        case .admissionQuotaDocumentMissing:
-            LocalizedText(
-                kk: "«{category}» квота санатын растайтын құжатты тіркеңіз.",
-                ru: "Приложите документ, подтверждающий квотную категорию «{category}».",
-                en: "Attach the document proving the quota category “{category}”.")
-        case .admissionGradesMissing:
-            LocalizedText(
-                kk: "Білім туралы құжатта мына пәндердің бағалары жоқ: {subjects}.",
-                ru: "В документе об образовании нет оценок по предметам: {subjects}.",
-                en: "The education document has no grades for: {subjects}.")
-        case .admissionScoreMalformed:
-            LocalizedText(
-                kk: "«{value}» бағасы қате: 1-ден 5-ке дейінгі сан, ең көбі екі ондық таңбамен (мысалы, 4 немесе 4.5).",
-                ru: "Оценка «{value}» неверна: число от 1 до 5, не более двух знаков после точки (например, 4 или 4.5).",
-                en: "The mark “{value}” is wrong: a number from 1 to 5 with at most two decimals (such as 4 or 4.5).")
-        case .admissionExamNotNeeded:
-            LocalizedText(
-                kk: "«{program}» бағдарламасында арнаулы, шығармашылық емтихан немесе психометриялық тестілеу жоқ.",
-                ru: "Программа «{program}» не предусматривает специального, творческого экзамена или психометрического тестирования.",
-                en: "The program “{program}” has no special or creative exam and no psychometric test.")
-        case .admissionNotChosen:
-            LocalizedText(
-                kk: "Талапкер «{program}» бағдарламасын өтінішінде таңдамаған.",
-                ru: "Абитуриент не выбирал программу «{program}» в своём заявлении.",
-                en: "The applicant did not choose the program “{program}” in their application.")
-        case .admissionAccommodationUnproved:
-            LocalizedText(
-                kk: "Жеке аудитория немесе көмекші мүгедектігі бар адамдарға беріледі: өтініште 031-У қорытындысы болуы керек.",
-                ru: "Отдельная аудитория или ассистент предоставляются лицам с инвалидностью: в заявлении должно быть заключение 031-У.",
-                en: "A separate room or an assistant is for persons with disability: the application must carry the 031-U conclusion.")
-        case .admissionPublicationTooEarly:
-            LocalizedText(
-                kk: "Бұл база бойынша конкурс нәтижелері {date} бастап жарияланады.",
-                ru: "Результаты конкурса на этой базе публикуются не ранее {date}.",
-                en: "The competition's results on this base are published from {date}.")
-        case .admissionAlreadyPublished:
-            LocalizedText(
-                kk: "Бұл база бойынша {year} жылғы нәтижелер жарияланып қойған.",
-                ru: "Результаты {year} года на этой базе уже опубликованы.",
-                en: "The {year} results on this base are already published.")
-        case .admissionRunNotFromApplications:
-            LocalizedText(
-                kk: "Бұл конкурс өтініштерден құрылмаған, оны жариялауға болмайды.",
-                ru: "Этот прогон конкурса построен не из заявлений, его нельзя опубликовать.",
-                en: "This run was not built from the applications and cannot be published.")
-        case .admissionNotAdmitted:
-            LocalizedText(
-                kk: "Талапкер конкурс нәтижесі бойынша қабылданбаған.",
-                ru: "Абитуриент не зачислен по результатам конкурса.",
-                en: "The applicant was not admitted by the competition.")
-        case .admissionContractExpired:
-            LocalizedText(
-                kk: "Шартқа қол қою мерзімі {due} аяқталды, орын қайта бөлуге берілді.",
-                ru: "Срок подписания договора истёк {due}, место передано на перераспределение.",
-                en: "The time to sign the contract ended on {due}; the place went to redistribution.")
-        case .admissionContractSigned:
-            LocalizedText(
-                kk: "Шартқа қол қойылған.",
-                ru: "Договор уже подписан.",
-                en: "The contract is already signed.")
-        case .admissionSupportNotRequested:
-            LocalizedText(
-                kk: "Талапкер өтінішінде мұны сұрамаған: {service}.",
-                ru: "Абитуриент не просил об этом в заявлении: {service}.",
-                en: "The applicant did not ask for this in the application: {service}.")
-        case .admissionRegistrationClosed:
-            LocalizedText(
-                kk: "Колледждер талапкерлерді {closes} дейін тіркейді.",
-                ru: "Колледжи регистрируют абитуриентов до {closes}.",
-                en: "Colleges register applicants until {closes}.")
-        case .admissionProgramNotOwn:
-            LocalizedText(
-                kk: "Колледжде тек оның өз бағдарламаларына өтініш қабылданады: «{program}» басқа колледждікі.",
-                ru: "В колледже принимают заявления только на его программы: «{program}» — программа другого колледжа.",
-                en: "A college takes applications to its own programs only: '{program}' is another college's.")
-        case .admissionRecognitionMissing:
-            LocalizedText(
-                kk: "Шетелдік құжат бойынша бағаларды колледждің қабылдау комиссиясы шешіммен белгілейді: бұл тұлғаға комиссияның қабылданған шешімі жоқ.",
-                ru: "Оценки по иностранному документу устанавливает решением приёмная комиссия колледжа: принятого решения комиссии по этому лицу нет.",
-                en: "The grades of a foreign document are set by a decision of the college's admission commission: there is no adopted decision on this person.")
-        case .admissionRecognitionUsed:
-            LocalizedText(
-                kk: "Комиссияның бұл шешімі бойынша өтініш бұрын қабылданған.",
-                ru: "По этому решению комиссии заявление уже принято.",
-                en: "An application has already been taken with this commission decision.")
-        case .admissionRecognitionMismatch:
-            LocalizedText(
-                kk: "Құжаттың негізі комиссия шешіміндегіден басқа: шешімде көрсетілген негізді таңдаңыз.",
-                ru: "Основание документа отличается от указанного в решении комиссии: выберите основание из решения.",
-                en: "The document's base differs from the commission decision's: choose the base the decision states.")
-        case .admissionDomesticDocument:
-            LocalizedText(
-                kk: "Бұл тұлғаның осы деңгейдегі білім туралы құжаты тізілімде бар: өтінішті сол құжатпен порталда береді.",
-                ru: "Документ об образовании этого уровня у этого лица есть в реестре: заявление подаётся с ним на портале.",
-                en: "This person's education document of this level is in the registry: they apply with it on the portal.")
-        case .admissionChoicesAcrossRegions:
-            LocalizedText(
-                kk: "Барлық таңдаулар бір өңірдің бағдарламалары болуы керек: конкурсты өңірдің білім басқармасы өткізеді.",
-                ru: "Все выборы должны быть программами одного региона: конкурс проводит управление образования региона.",
-                en: "All choices must be programs of one region: the region's education department runs the competition.")
-        case .admissionExamNotRegistered:
-            LocalizedText(
-                kk: "Бұл талапкер бұл бағдарламаның емтиханына тіркелмеген.",
-                ru: "Этот абитуриент не зарегистрирован на экзамен этой программы.",
-                en: "This applicant is not registered for this program's exam.")
-        case .admissionPsychometricFailed:
-            LocalizedText(
-                kk: "Психометриялық тестілеуден өтпеген талапкер медициналық бағдарлама конкурсына қатыспайды.",
-                ru: "Абитуриент, не прошедший психометрическое тестирование, не участвует в конкурсе на медицинскую программу.",
-                en: "An applicant who did not pass the psychometric test does not take part in the competition for a medical program.")
-        case .commissionNoQuorum:
-            LocalizedText(
-                kk: "Кворум жоқ: {present} мүше қатысуда, кемінде {required} керек (мүшелердің үштен екісі).",
-                ru: "Нет кворума: присутствуют {present} членов, нужно не менее {required} (две трети членов).",
-                en: "No quorum: {present} members present, at least {required} needed (two thirds of the members).")
-        case .commissionSecretaryVotes:
-            LocalizedText(
-                kk: "Хатшы комиссия мүшесі емес және дауыс бермейді.",
-                ru: "Секретарь не является членом комиссии и не голосует.",
-                en: "The secretary is not a member of the commission and does not vote.")
-        case .commissionNotPresent:
-            LocalizedText(
-                kk: "Отырысқа қатыспаған мүше дауыс бере алмайды.",
-                ru: "Член комиссии, отсутствующий на заседании, не может голосовать.",
-                en: "A member who is not present at the meeting cannot vote.")
-        case .commissionVoteRepeated:
-            LocalizedText(
-                kk: "Әр мүше бір рет қана дауыс береді.",
-                ru: "Каждый член комиссии голосует один раз.",
-                en: "Each member votes once.")
-        case .commissionTieWithoutChair:
-            LocalizedText(
-                kk: "Дауыстар тең, ал төрағаның дауысы жоқ: шешім қабылданбады.",
-                ru: "Голоса разделились поровну, а голоса председателя нет: решение не принято.",
-                en: "The votes are tied and the chair has not voted: no decision is taken.")
-        case .importHeader:
-            LocalizedText(
-                kk: "Бірінші жолда бағандардың атаулары болуы керек: {columns}.",
-                ru: "Первая строка должна называть столбцы: {columns}.",
-                en: "The first line must name the columns: {columns}.")
-        case .importColumnCount:
-            LocalizedText(
-                kk: "Жолда {found} баған бар, {expected} болуы керек.",
-                ru: "В строке {found} столбцов, а должно быть {expected}.",
-                en: "The line has {found} columns; {expected} are expected.")
-        case .importValue:
-            LocalizedText(
-                kk: "«{column}» бағаны: «{value}» мәніне жол берілмейді ({allowed}).",
-                ru: "Столбец «{column}»: значение «{value}» недопустимо ({allowed}).",
-                en: "Column “{column}”: “{value}” is not allowed ({allowed}).")
-        case .importDuplicate:
-            LocalizedText(
-                kk: "«{code}» бағдарлама коды қайталанады ({where}).",
-                ru: "Код программы «{code}» повторяется ({where}).",
-                en: "The program code “{code}” repeats ({where}).")
-        case .importNoSubjects:
-            LocalizedText(
-                kk: "«{specialty}» мамандығының міндетті және бейіндік пәндер тізімі жоқ: оны subjects бағанында беріңіз немесе анықтамалыққа қосыңыз.",
-                ru: "Для специальности «{specialty}» нет списка обязательных и профильных предметов: укажите его в столбце subjects или добавьте в справочник.",
-                en: "The specialty “{specialty}” has no list of compulsory and profile subjects: give it in the subjects column or add it to the reference.")
-        case .importSubjectsDiffer:
-            LocalizedText(
-                kk: "«{specialty}» мамандығының пәндері анықтамалықтағыдан өзге ({reference}): алдымен анықтамалықты түзетіңіз немесе бағанды бос қалдырыңыз.",
-                ru: "Предметы специальности «{specialty}» отличаются от справочника ({reference}): сначала исправьте справочник или оставьте столбец пустым.",
-                en: "The subjects of the specialty “{specialty}” differ from the reference ({reference}): correct the reference first, or leave the column empty.")
-        case .specialtySubjectsInvalid:
-            LocalizedText(
-                kk: "Пәндер тізімі: 1-ден 10-ға дейін әртүрлі пән, әрқайсысы 60 таңбаға дейін; түзетудің себебі міндетті.",
-                ru: "Список предметов: от 1 до 10 разных предметов, каждый до 60 знаков; причина исправления обязательна.",
-                en: "The subject list: 1 to 10 distinct subjects of up to 60 characters each; the reason for the correction is required.")
-        case .importSameProgram:
-            LocalizedText(
-                kk: "«{code}» жолы сол бағдарламаны қайталайды ({where}): ұйым, мамандық, біліктілік, негіз, тіл, оқу нысаны және қаржыландыру бірдей.",
-                ru: "Строка «{code}» повторяет ту же программу ({where}): совпадают организация, специальность, квалификация, основа, язык, форма обучения и финансирование.",
-                en: "The line “{code}” repeats the same program ({where}): the organization, specialty, qualification, base, language, form of study and funding are the same.")
-        case .importOrganization:
-            LocalizedText(
-                kk: "«{organization}» ұйымы сіздің өңіріңіздің ТжКБ ұйымы емес.",
-                ru: "Организация «{organization}» не является организацией ТиПО вашего региона.",
-                en: "“{organization}” is not a TVET organization of your region.")
-        case .importEmpty:
-            LocalizedText(
-                kk: "Файлда бағдарламалар жоқ.",
-                ru: "В файле нет программ.",
-                en: "The file has no programs.")
-        case .importRefused:
-            LocalizedText(
-                kk: "Файл жүктелмеді: {count} жолда қате бар. Ештеңе өзгертілмеді.",
-                ru: "Файл не загружен: ошибки в {count} строках. Ничего не изменено.",
-                en: "The file was not loaded: {count} lines have errors. Nothing was changed.")
-        case .admissionInputInvalid:
-            LocalizedText(
-                kk: "Конкурс деректері қабылданбады: {detail}",
-                ru: "Данные конкурса отклонены: {detail}",
-                en: "The competition's input is refused: {detail}")
-        case .admissionAlreadyApplied:
-            LocalizedText(
-                kk: "{year} жылы қабылдауға өтініш берілген: бір өтінішке төрт бағдарламаға дейін таңдауға болады.",
-                ru: "Заявление на приём в {year} году уже подано: в одном заявлении можно выбрать до четырёх программ.",
-                en: "An application for admission in {year} has already been made: one application may choose up to four programs.")
         case .internalError:
             LocalizedText(
                 kk: "Ішкі қате болды. Сұрау нөмірі: {requestId}.",
                 ru: "Произошла внутренняя ошибка. Номер запроса: {requestId}.",
                 en: "An internal error occurred. Request id: {requestId}.")
+        case .signInFailed, .signInRequired, .csrfInvalid, .otpNoPhone, .otpTooSoon, .signInLocked, .verifyTooMany,
+            .challengeBusy, .otpLocked, .otpWrong, .otpExpired, .edsMalformedCertificate, .edsUntrusted, .edsExpired,
+            .edsNotYetValid, .edsRevoked, .edsBadSignature, .edsUnsupported, .edsNoIIN, .edsWrongPerson,
+            .edsRevocationUnknown, .edsKeyUsage, .challengeInvalid, .confirmationRequired, .confirmationContentChanged,
+            .verifyMalformed, .verifyTampered, .verifyNotFound:
+            signInTemplate
+        case .admissionWindowClosed, .admissionTooManyChoices, .admissionChoiceRepeated, .admissionProgramClosed,
+            .admissionProgramWrongBase, .admissionQuotaDocumentMissing, .admissionGradesMissing,
+            .admissionScoreMalformed, .admissionExamNotNeeded, .admissionNotChosen, .admissionAccommodationUnproved,
+            .admissionPublicationTooEarly, .admissionAlreadyPublished, .admissionRunNotFromApplications,
+            .admissionNotAdmitted, .admissionContractExpired, .admissionContractSigned, .admissionSupportNotRequested,
+            .admissionRegistrationClosed, .admissionProgramNotOwn, .admissionRecognitionMissing,
+            .admissionRecognitionUsed, .admissionRecognitionMismatch, .admissionDomesticDocument,
+            .admissionChoicesAcrossRegions, .admissionExamNotRegistered, .admissionPsychometricFailed,
+            .commissionNoQuorum, .commissionSecretaryVotes, .commissionNotPresent, .commissionVoteRepeated,
+            .commissionTieWithoutChair, .importHeader, .importColumnCount, .importValue, .importDuplicate,
+            .importNoSubjects, .importSubjectsDiffer, .specialtySubjectsInvalid, .importSameProgram,
+            .importOrganization, .importEmpty, .importRefused, .admissionInputInvalid, .admissionAlreadyApplied:
+            admissionTemplate
         }
     }
 }

@@ -29,10 +29,8 @@ package struct SpecialtyCatalog: Sendable {
 
     package init(_ deps: ServiceDependencies) { self.deps = deps }
 
-    func region(_ actor: Actor) throws(DomainError) -> String {
-        guard actor.role == .educationDepartment, let region = actor.regionCode else { throw DomainError(.forbidden) }
-        return region
-    }
+    /// The department's region, as for its runs.
+    func region(_ actor: Actor) throws(DomainError) -> String { try CompetitionRuns(deps).department(actor) }
 
     package func list(by actor: Actor) async throws -> [SpecialtyEntry] {
         let region = try region(actor)
