@@ -216,7 +216,7 @@ import Testing
         }
     }
 
-    @Test("a desk application needs the applicant's own confirmation: the code goes to their registered phone, not the staff member; without it nothing is written (003 §12)", arguments: TestDatabase.allConfigured)
+    @Test("a desk application needs the applicant's own confirmation: the code goes to their registered phone, not the staff member; without it nothing is written", arguments: TestDatabase.allConfigured)
     func applicantConfirms(_ kind: TestDatabase) async throws {
         try await withTestApp(on: kind, clock: MovableClock(almaty: "2026-07-10T11:00")) { client, deps, _ in
             let (college, decision) = try await setUp(client, deps)

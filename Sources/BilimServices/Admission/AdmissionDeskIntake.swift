@@ -68,8 +68,8 @@ package struct DeskAdmissionInput: Sendable, Decodable {
 }
 
 extension DeskAdmissionInput {
-    /// What the applicant confirms at the desk with a one-time code to their own registered phone or their EDS
-    /// (003 §12): the college, the recognized document, the choices and the requests.
+    /// What the applicant confirms at the desk with a one-time code to their own registered phone or their EDS: the
+    /// college, the recognized document, the choices and the requests.
     package func content(college: String) -> ConfirmedContent {
         ConfirmedContent(
             service: ServiceID.s4.rawValue, applicantIIN: applicantIIN.trimmingSpaces, providerId: college, documentId: document.recognition,
@@ -176,7 +176,9 @@ package struct AdmissionDeskIntake: Sendable {
         let programIds = try await AdmissionIntake(deps).checkChoices(
             a.choices, base: a.document.base, grades: grades, organization: college)
         // Every check has passed: now the applicant's own confirmation, by a code to their registered phone or
-        // their EDS, over exactly this content (003 §12).
+        // their EDS, over exactly this content. 003 §12 only sends foreign graduates to the college; that the
+        // applicant, not the staff member, confirms is this project's rule (issue 12), so that a desk cannot file
+        // for anyone it likes.
         let confirmed = try await ApplicationConfirmation(deps).verify(confirmation, content: a.content(college: college), actor: actor)
         let now = Instant.text(deps.clock.now())
         let documentId = deps.ids.make()
