@@ -56,4 +56,29 @@ import Testing
         default: Issue.record("the readers disagree on \(String(decoding: bytes, as: UTF8.self))")
         }
     }
+
+    @Test("the flat instance the national run reads holds the same instance: both ways, from both readers, and the result is written the same")
+    func flat() throws {
+        var instance = AllocationGenerator(applicants: 3000, programs: 200, regions: 3, seed: 9).make()
+        // Ids that need escaping and ids longer than the eight bytes the ranking's prefix holds, tied on everything else.
+        instance.programs[0].id = "P \"квота\" \\ 1"
+        instance.applicants[0].id = "A-very-long-id-0001"
+        instance.applicants[1].id = "A-very-long-id-0000"
+        instance.applicants[1].documentAverage = instance.applicants[0].documentAverage
+        let flat = Allocation.Flat(instance)
+        #expect(Allocation.Instance(flat) == instance)
+        let bytes = AllocationJSON.encode(instance)
+        #expect(try AllocationJSON.decodeFlat(bytes) == Allocation.Flat(AllocationJSON.strictDecode(bytes)))
+        let result = Allocation.run(flat)
+        #expect(result == Allocation.run(instance))
+        let written = AllocationJSON.encode(result, of: flat)
+        let text = String(decoding: written, as: UTF8.self)
+        #expect(text.contains(#""P \"квота\" \\ 1""#) && text.contains(#""A-very-long-id-0000": "#))
+        // The output is valid JSON with every applicant and program.
+        guard case .object(let top) = try StrictJSON.parse(written), case .object(let assignments)? = top.first?.value else {
+            Issue.record("the result is not an object of assignments")
+            return
+        }
+        #expect(assignments.count == instance.applicants.count)
+    }
 }

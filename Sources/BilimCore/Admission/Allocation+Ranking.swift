@@ -4,7 +4,7 @@ extension Allocation {
     /// category before none, the smaller id by UTF-8 bytes. Built once, flat: a program's choosers are one slice.
     package struct Ranking: Sendable {
         /// Program `p`'s choosers are `pairs[start[p] ..< start[p + 1]]`, best first; a pair is an index into the
-        /// applicants' choices laid end to end.
+        /// applicants' choices laid end to end (`Flat.choiceProgram`).
         package let start: [Int32]
         package let pairs: [Int32]
         /// Per pair: its applicant, its program, its competitive score (hundredths) and its rank in its program's
@@ -16,94 +16,90 @@ extension Allocation {
         /// Applicant `a`'s choices are the pairs `choiceStart[a] ..< choiceStart[a + 1]`.
         package let choiceStart: [Int32]
 
-        package init(_ instance: Instance) {
-            let m = instance.programs.count
-            let n = instance.applicants.count
-            // The applicants' fields the order needs, laid out flat (no applicant value is copied while sorting).
-            var average = [Int](repeating: 0, count: n)
-            var hasQuota = [Bool](repeating: false, count: n)
-            var ooc = [Bool](repeating: false, count: n)
-            var ids = [String]()
-            ids.reserveCapacity(n)
-            var choiceStart = [Int32](repeating: 0, count: n + 1)
+        package init(_ instance: Instance) { self.init(Flat(instance)) }
+
+        package init(_ flat: Flat) {
+            let m = flat.programCount
+            let n = flat.applicantCount
+            let total = flat.choiceProgram.count
             var count = [Int32](repeating: 0, count: m + 1)
-            for (a, applicant) in instance.applicants.enumerated() {
-                average[a] = applicant.documentAverage
-                hasQuota[a] = applicant.quota != nil
-                ooc[a] = applicant.outOfCompetition
-                ids.append(applicant.id)
-                choiceStart[a + 1] = choiceStart[a] + Int32(applicant.choices.count)
-                for p in applicant.choices { count[Int(p) + 1] += 1 }
-            }
-            // The tie rank: everything of the key but out-of-competition and the score, which are per applicant and
-            // per pair.
-            var byTie = (0..<Int32(n)).map { $0 }
-            byTie.sort { x, y in
-                let a = Int(x)
-                let b = Int(y)
-                if average[a] != average[b] { return average[a] > average[b] }
-                if hasQuota[a] != hasQuota[b] { return hasQuota[a] }
-                return ids[a].utf8.lexicographicallyPrecedes(ids[b].utf8)
-            }
-            var tie = [Int32](repeating: 0, count: n)
-            for (r, a) in byTie.enumerated() { tie[Int(a)] = Int32(r) }
+            for p in flat.choiceProgram { count[Int(p) + 1] &+= 1 }
             var start = [Int32](repeating: 0, count: m + 1)
-            for p in 0..<m { start[p + 1] = start[p] + count[p + 1] }
-            let total = Int(choiceStart[n])
+            for p in 0..<m { start[p + 1] = start[p] &+ count[p + 1] }
             var pairs = [Int32](repeating: 0, count: total)
             var applicantOf = [Int32](repeating: 0, count: total)
-            var programOf = [Int32](repeating: 0, count: total)
             var score = [Int](repeating: 0, count: total)
             var fill = start
+            // Scores and averages below 2^16 hundredths (always, for real ones) pack the key but the id into one
+            // integer: out of competition, the score for this program, the document average, a quota.
             var packable = true
-            for (a, applicant) in instance.applicants.enumerated() {
-                for (j, p) in applicant.choices.enumerated() {
-                    let pair = Int(choiceStart[a]) + j
-                    applicantOf[pair] = Int32(a)
-                    programOf[pair] = p
-                    let s = applicant.score(forChoice: j)
-                    if s < 0 || s >= 1 << 30 { packable = false }
-                    score[pair] = s
-                    pairs[Int(fill[Int(p)])] = Int32(pair)
-                    fill[Int(p)] += 1
+            for a in 0..<n {
+                let average = flat.documentAverage[a]
+                if average < 0 || average >= 1 << 16 { packable = false }
+                for c in Int(flat.choiceStart[a])..<Int(flat.choiceStart[a + 1]) {
+                    applicantOf[c] = Int32(truncatingIfNeeded: a)
+                    let s = flat.score(choice: c, of: a)
+                    if s < 0 || s >= 1 << 16 { packable = false }
+                    score[c] = s
+                    let p = Int(flat.choiceProgram[c])
+                    pairs[Int(fill[p])] = Int32(truncatingIfNeeded: c)
+                    fill[p] &+= 1
                 }
             }
-            // Each program's choosers in its order. With scores below 2^30 hundredths (always, for real ones) the
-            // whole key packs into one integer: out of competition, the score for this program, the tie rank.
-            func key(_ pair: Int32) -> UInt64 {
-                let a = Int(applicantOf[Int(pair)])
-                return (ooc[a] ? 0 : 1) << 62 | UInt64((1 << 30) - 1 - score[Int(pair)]) << 31 | UInt64(tie[a])
-            }
             var rank = [Int32](repeating: 0, count: total)
-            var keyed: [(UInt64, Int32)] = []
+            // The id's first eight bytes, big-endian and padded with zeros, break most ties without reading the id.
+            var prefix = [UInt64](repeating: 0, count: n)
+            flat.applicantIDBytes.withUnsafeBufferPointer { bytes in
+                for a in 0..<n {
+                    let lo = Int(flat.applicantIDStart[a])
+                    let hi = min(Int(flat.applicantIDStart[a + 1]), lo + 8)
+                    var v: UInt64 = 0
+                    for i in lo..<hi { v = v << 8 | UInt64(bytes[i]) }
+                    prefix[a] = v << (8 * (8 - UInt64(hi - lo)))
+                }
+            }
+            var keyed: [(key: UInt64, prefix: UInt64, pair: Int32)] = []
             for p in 0..<m {
                 let lo = Int(start[p])
                 let hi = Int(start[p + 1])
                 if hi - lo > 1 {
                     if packable {
                         keyed.removeAll(keepingCapacity: true)
-                        for i in lo..<hi { keyed.append((key(pairs[i]), pairs[i])) }
-                        keyed.sort { $0.0 < $1.0 }
-                        for (i, k) in keyed.enumerated() { pairs[lo + i] = k.1 }
+                        for i in lo..<hi {
+                            let pair = Int(pairs[i])
+                            let a = Int(applicantOf[pair])
+                            let key =
+                                (flat.outOfCompetition[a] ? 0 : 1) << 33 | UInt64(0xFFFF - score[pair]) << 17
+                                | UInt64(0xFFFF - flat.documentAverage[a]) << 1 | (flat.category[a] >= 0 ? 0 : 1)
+                            keyed.append((key, prefix[a], Int32(truncatingIfNeeded: pair)))
+                        }
+                        keyed.sort { x, y in
+                            if x.key != y.key { return x.key < y.key }
+                            if x.prefix != y.prefix { return x.prefix < y.prefix }
+                            return flat.applicantIDPrecedes(Int(applicantOf[Int(x.pair)]), Int(applicantOf[Int(y.pair)]))
+                        }
+                        for (i, k) in keyed.enumerated() { pairs[lo + i] = k.pair }
                     } else {
                         pairs[lo..<hi].sort { x, y in
                             let a = Int(applicantOf[Int(x)])
                             let b = Int(applicantOf[Int(y)])
-                            if ooc[a] != ooc[b] { return ooc[a] }
+                            if flat.outOfCompetition[a] != flat.outOfCompetition[b] { return flat.outOfCompetition[a] }
                             if score[Int(x)] != score[Int(y)] { return score[Int(x)] > score[Int(y)] }
-                            return tie[a] < tie[b]
+                            if flat.documentAverage[a] != flat.documentAverage[b] { return flat.documentAverage[a] > flat.documentAverage[b] }
+                            if (flat.category[a] >= 0) != (flat.category[b] >= 0) { return flat.category[a] >= 0 }
+                            return flat.applicantIDPrecedes(a, b)
                         }
                     }
                 }
-                for i in lo..<hi { rank[Int(pairs[i])] = Int32(i - lo) }
+                for i in lo..<hi { rank[Int(pairs[i])] = Int32(truncatingIfNeeded: i - lo) }
             }
             self.start = start
             self.pairs = pairs
             self.applicant = applicantOf
-            self.program = programOf
+            self.program = flat.choiceProgram
             self.score = score
             self.rank = rank
-            self.choiceStart = choiceStart
+            self.choiceStart = flat.choiceStart
         }
 
         /// Program `p`'s choosers, best first, as applicant indices.

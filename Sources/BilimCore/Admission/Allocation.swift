@@ -103,8 +103,11 @@ package enum Allocation {
     }
 
     /// Runs the competition. The instance is assumed valid (see `AllocationInput` for the checks).
-    package static func run(_ instance: Instance) -> Result {
-        var engine = Engine(instance)
+    package static func run(_ instance: Instance) -> Result { run(Flat(instance)) }
+
+    /// Runs the competition on a flat instance (the national run reads its input straight into one).
+    package static func run(_ flat: Flat) -> Result {
+        var engine = Engine(flat)
         engine.propose()
         engine.closeGroupsThatDoNotForm()
         return engine.result()

@@ -1,4 +1,4 @@
-/// The allocation contract's input read in one pass over the bytes, straight into the instance, for the national
+/// The allocation contract's input read in one pass over the bytes, straight into a flat instance (`Allocation.Flat`), for the national
 /// run (300,000 applicants in well under a second and a few tens of MiB, where a JSON tree takes hundreds).
 ///
 /// It accepts only what is certainly valid: plain ASCII ids and categories without escapes, the contract's own keys
@@ -10,7 +10,9 @@
 /// Hand-written because no maintained Swift JSON library here reads without building a tree or a Codable model per
 /// value, and none refuses duplicate keys (Foundation's accepts them).
 enum AllocationFastDecoder {
-    static func decode(_ bytes: UnsafeBufferPointer<UInt8>) -> Allocation.Instance? {
+    static func decode(_ bytes: UnsafeBufferPointer<UInt8>) -> Allocation.Flat? {
+        // Offsets are 32-bit: a larger input goes to the strict reader.
+        guard bytes.count < Int(Int32.max) else { return nil }
         var r = Reader(b: bytes)
         return r.instance()
     }
@@ -148,15 +150,28 @@ enum AllocationFastDecoder {
             }
         }
 
-        mutating func instance() -> Allocation.Instance? {
+        /// Whether the string at `r` is the category `name`.
+        func equal(_ r: Range<Int>, _ name: [UInt8]) -> Bool {
+            guard r.count == name.count else { return false }
+            for i in 0..<r.count where b[r.lowerBound + i] != name[i] { return false }
+            return true
+        }
+
+        mutating func instance() -> Allocation.Flat? {
+            var flat = Allocation.Flat()
             var defaultMin: Int?
-            var categories: [String] = []
-            var categoryIndex: [String: Int] = [:]
-            var programs: [Allocation.Program]?
-            var programIndex: [String: Int32] = [:]
-            var applicants: [Allocation.Applicant]?
+            var categories: [[UInt8]] = []
+            var sawPrograms = false
+            var sawApplicants = false
             // Programs' minimum group sizes left to the default, filled in at the end (the default may come later).
             var defaulted: [Int] = []
+            var programTable = ByteTable(expected: min(b.count / 1000, 1_000_000))
+            var applicantTable = ByteTable(expected: 0)
+            func category(_ r: Range<Int>, _ reader: Reader) -> Int32 {
+                for (i, c) in categories.enumerated() where reader.equal(r, c) { return Int32(i) }
+                categories.append(Array(UnsafeBufferPointer(rebasing: reader.b[r])))
+                return Int32(categories.count - 1)
+            }
             let ok = object { r, k in
                 if r.isKey(k, "defaultMinGroupSize") {
                     guard defaultMin == nil, let n = r.integer(minimum: 0) else { return false }
@@ -164,19 +179,20 @@ enum AllocationFastDecoder {
                     return true
                 }
                 if r.isKey(k, "programs") {
-                    guard programs == nil, applicants == nil else { return false }
-                    var list: [Allocation.Program] = []
-                    programIndex.reserveCapacity(min(r.b.count / 1000, 1_000_000))
-                    let read = r.array { r in
-                        var id: String?
+                    guard !sawPrograms, !sawApplicants else { return false }
+                    sawPrograms = true
+                    return r.array { r in
+                        var id = false
                         var seats: Int?
                         var minGroup: Int?
-                        var quotas: [Allocation.Quota]?
+                        var quotas = false
                         var reserved = 0
+                        let firstQuota = flat.quotaCategory.count
                         let fine = r.object { r, k in
                             if r.isKey(k, "id") {
-                                guard id == nil, let s = r.string() else { return false }
-                                id = s
+                                guard !id, let s = r.rawString(), !s.isEmpty else { return false }
+                                flat.programIDBytes.append(contentsOf: UnsafeBufferPointer(rebasing: r.b[s]))
+                                id = true
                             } else if r.isKey(k, "seats") {
                                 guard seats == nil, let n = r.integer(minimum: 1) else { return false }
                                 seats = n
@@ -184,15 +200,14 @@ enum AllocationFastDecoder {
                                 guard minGroup == nil, let n = r.integer(minimum: 0) else { return false }
                                 minGroup = n
                             } else if r.isKey(k, "quotas") {
-                                guard quotas == nil else { return false }
-                                var q: [Allocation.Quota] = []
-                                var seen: Set<String> = []
-                                let read = r.array { r in
-                                    var name: String?
+                                guard !quotas else { return false }
+                                quotas = true
+                                return r.array { r in
+                                    var name: Range<Int>?
                                     var n: Int?
                                     let fine = r.object { r, k in
                                         if r.isKey(k, "category") {
-                                            guard name == nil, let s = r.string() else { return false }
+                                            guard name == nil, let s = r.rawString(), !s.isEmpty else { return false }
                                             name = s
                                         } else if r.isKey(k, "seats") {
                                             guard n == nil, let v = r.integer(minimum: 0) else { return false }
@@ -202,57 +217,60 @@ enum AllocationFastDecoder {
                                         }
                                         return true
                                     }
-                                    guard fine, let name, let n, seen.insert(name).inserted else { return false }
+                                    guard fine, let name, let n else { return false }
+                                    let c = category(name, r)
+                                    // A category listed twice in one program.
+                                    for q in firstQuota..<flat.quotaCategory.count where flat.quotaCategory[q] == c { return false }
                                     reserved += n
-                                    let c: Int
-                                    if let i = categoryIndex[name] {
-                                        c = i
-                                    } else {
-                                        c = categories.count
-                                        categories.append(name)
-                                        categoryIndex[name] = c
-                                    }
-                                    q.append(.init(category: c, seats: n))
+                                    flat.quotaCategory.append(c)
+                                    flat.quotaSeats.append(Int32(n))
                                     return true
                                 }
-                                guard read else { return false }
-                                quotas = q
                             } else {
                                 return false
                             }
                             return true
                         }
-                        guard fine, let id, let seats, reserved <= seats, programIndex.updateValue(Int32(list.count), forKey: id) == nil else {
-                            return false
-                        }
-                        if minGroup == nil { defaulted.append(list.count) }
-                        list.append(.init(id: id, seats: seats, quotas: quotas ?? [], minGroupSize: minGroup ?? 0))
+                        guard fine, id, let seats, reserved <= seats else { return false }
+                        let p = flat.seats.count
+                        flat.programIDStart.append(Int32(flat.programIDBytes.count))
+                        guard programTable.insert(p, flat.programIDBytes, flat.programIDStart) else { return false }
+                        if minGroup == nil { defaulted.append(p) }
+                        flat.seats.append(Int32(seats))
+                        flat.minGroupSize.append(Int32(minGroup ?? 0))
+                        flat.quotaStart.append(Int32(flat.quotaCategory.count))
                         return true
                     }
-                    guard read else { return false }
-                    programs = list
-                    return true
                 }
                 if r.isKey(k, "applicants") {
-                    guard applicants == nil, programs != nil else { return false }
-                    var list: [Allocation.Applicant] = []
-                    var ids = Set<String>()
-                    // About 170 bytes an applicant; reserving spares the rehashing of a set that grows from nothing.
+                    guard !sawApplicants, sawPrograms else { return false }
+                    sawApplicants = true
+                    // About 170 bytes an applicant: reserving spares growing from nothing.
                     let expected = min(r.b.count / 150, 50_000_000)
-                    list.reserveCapacity(expected)
-                    ids.reserveCapacity(expected)
-                    let read = r.array { r in
-                        var id: String?
+                    flat.documentAverage.reserveCapacity(expected)
+                    flat.applicantScore.reserveCapacity(expected)
+                    flat.category.reserveCapacity(expected)
+                    flat.outOfCompetition.reserveCapacity(expected)
+                    flat.applicantIDStart.reserveCapacity(expected + 1)
+                    flat.choiceStart.reserveCapacity(expected + 1)
+                    flat.applicantIDBytes.reserveCapacity(expected * 8)
+                    flat.choiceProgram.reserveCapacity(expected * 4)
+                    flat.choiceScore.reserveCapacity(expected * 4)
+                    applicantTable = ByteTable(expected: expected)
+                    return r.array { r in
+                        var id = false
                         var score: Int?
                         var average: Int?
-                        var quota: Int?
+                        var quota: Int32?
                         var ooc: Bool?
-                        var choices: [Int32]?
-                        var own: [Int?] = []
+                        var choices = false
+                        var unscored = false
+                        let firstChoice = flat.choiceProgram.count
                         let fine = r.object { r, k in
                             if r.isKey(k, "id") {
-                                guard id == nil, let s = r.string() else { return false }
-                                id = s
+                                guard !id, let s = r.rawString(), !s.isEmpty else { return false }
+                                flat.applicantIDBytes.append(contentsOf: UnsafeBufferPointer(rebasing: r.b[s]))
+                                id = true
                             } else if r.isKey(k, "score") {
                                 guard score == nil, let h = r.decimal() else { return false }
                                 score = h
@@ -260,29 +278,23 @@ enum AllocationFastDecoder {
                                 guard average == nil, let h = r.decimal() else { return false }
                                 average = h
                             } else if r.isKey(k, "quota") {
-                                guard quota == nil, let s = r.string() else { return false }
-                                if let i = categoryIndex[s] {
-                                    quota = i
-                                } else {
-                                    quota = categories.count
-                                    categories.append(s)
-                                    categoryIndex[s] = categories.count - 1
-                                }
+                                guard quota == nil, let s = r.rawString(), !s.isEmpty else { return false }
+                                quota = category(s, r)
                             } else if r.isKey(k, "outOfCompetition") {
                                 guard ooc == nil, let v = r.boolean() else { return false }
                                 ooc = v
                             } else if r.isKey(k, "choices") {
-                                guard choices == nil else { return false }
-                                var c: [Int32] = []
-                                let read = r.array { r in
+                                guard !choices else { return false }
+                                choices = true
+                                return r.array { r in
                                     r.space()
-                                    let name: String
+                                    let name: Range<Int>
                                     var mine: Int?
                                     if r.peek() == 0x7B {
-                                        var program: String?
+                                        var program: Range<Int>?
                                         let fine = r.object { r, k in
                                             if r.isKey(k, "program") {
-                                                guard program == nil, let s = r.string() else { return false }
+                                                guard program == nil, let s = r.rawString(), !s.isEmpty else { return false }
                                                 program = s
                                             } else if r.isKey(k, "score") {
                                                 guard mine == nil, let h = r.decimal() else { return false }
@@ -295,40 +307,114 @@ enum AllocationFastDecoder {
                                         guard fine, let program, mine != nil else { return false }
                                         name = program
                                     } else {
-                                        guard let s = r.string() else { return false }
+                                        guard let s = r.rawString(), !s.isEmpty else { return false }
                                         name = s
                                     }
-                                    guard let p = programIndex[name], !c.contains(p) else { return false }
-                                    c.append(p)
-                                    own.append(mine)
+                                    let found = programTable.find(UnsafeBufferPointer(rebasing: r.b[name]), flat.programIDBytes, flat.programIDStart)
+                                    guard found >= 0 else { return false }
+                                    let p = Int32(truncatingIfNeeded: found)
+                                    // The same program twice in one list.
+                                    for c in firstChoice..<flat.choiceProgram.count where flat.choiceProgram[c] == p { return false }
+                                    flat.choiceProgram.append(p)
+                                    flat.choiceScore.append(mine ?? Allocation.Flat.none)
+                                    if mine == nil { unscored = true }
                                     return true
                                 }
-                                guard read else { return false }
-                                choices = c
                             } else {
                                 return false
                             }
                             return true
                         }
-                        guard fine, let id, let average, let choices, ids.insert(id).inserted else { return false }
-                        if score == nil, own.contains(where: { $0 == nil }) { return false }
-                        list.append(
-                            .init(
-                                id: id, score: score, documentAverage: average, quota: quota, outOfCompetition: ooc ?? false, choices: choices,
-                                choiceScores: own))
+                        guard fine, id, let average, choices else { return false }
+                        if score == nil, unscored { return false }
+                        let a = flat.documentAverage.count
+                        flat.applicantIDStart.append(Int32(flat.applicantIDBytes.count))
+                        guard applicantTable.insert(a, flat.applicantIDBytes, flat.applicantIDStart) else { return false }
+                        flat.applicantScore.append(score ?? Allocation.Flat.none)
+                        flat.documentAverage.append(average)
+                        flat.category.append(quota ?? -1)
+                        flat.outOfCompetition.append(ooc ?? false)
+                        flat.choiceStart.append(Int32(flat.choiceProgram.count))
                         return true
                     }
-                    guard read else { return false }
-                    applicants = list
-                    return true
                 }
                 return false
             }
             space()
-            guard ok, at == b.count, var programs, let applicants else { return nil }
-            let fallback = defaultMin ?? 15
-            for p in defaulted { programs[p].minGroupSize = fallback }
-            return Allocation.Instance(categories: categories, programs: programs, applicants: applicants)
+            guard ok, at == b.count, sawPrograms, sawApplicants else { return nil }
+            let fallback = Int32(defaultMin ?? 15)
+            for p in defaulted { flat.minGroupSize[p] = fallback }
+            flat.categories = categories.map { String(decoding: $0, as: UTF8.self) }
+            return flat
+        }
+    }
+
+    /// A set of ids, each a byte range of an id buffer (`Flat`'s), by open addressing: no string is made or hashed
+    /// with a per-process seed for the 300,000 applicants and their 1.2 million choices.
+    struct ByteTable {
+        var slots: [Int32]
+        var count = 0
+
+        init(expected: Int) {
+            var size = 16
+            while size < expected * 2 { size <<= 1 }
+            slots = [Int32](repeating: -1, count: size)
+        }
+
+        @inline(__always) static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+            var h: UInt64 = 0xCBF2_9CE4_8422_2325
+            for c in bytes { h = (h ^ UInt64(c)) &* 0x0000_0100_0000_01B3 }
+            h ^= h >> 29
+            return Int(truncatingIfNeeded: (h &* 0xBF58_476D_1CE4_E5B9) >> 32)
+        }
+
+        /// The index of the id equal to `key`, or -1.
+        func find(_ key: UnsafeBufferPointer<UInt8>, _ buffer: [UInt8], _ start: [Int32]) -> Int {
+            let mask = slots.count - 1
+            var i = Self.hash(key) & mask
+            return buffer.withUnsafeBufferPointer { all in
+                while true {
+                    let s = Int(slots[i])
+                    if s < 0 { return -1 }
+                    let lo = Int(start[s])
+                    let hi = Int(start[s + 1])
+                    if hi - lo == key.count, Self.same(all, lo, key) { return s }
+                    i = (i + 1) & mask
+                }
+            }
+        }
+
+        @inline(__always) static func same(_ all: UnsafeBufferPointer<UInt8>, _ lo: Int, _ key: UnsafeBufferPointer<UInt8>) -> Bool {
+            for i in 0..<key.count where all[lo + i] != key[i] { return false }
+            return true
+        }
+
+        /// Adds id `index` (already in `buffer`); false when an equal id is there.
+        mutating func insert(_ index: Int, _ buffer: [UInt8], _ start: [Int32]) -> Bool {
+            if (count + 1) * 2 > slots.count { grow(buffer, start) }
+            let found: Int = buffer.withUnsafeBufferPointer { all in
+                let key = UnsafeBufferPointer(rebasing: all[Int(start[index])..<Int(start[index + 1])])
+                return find(key, buffer, start)
+            }
+            if found >= 0 { return false }
+            place(index, buffer, start)
+            count += 1
+            return true
+        }
+
+        mutating func place(_ index: Int, _ buffer: [UInt8], _ start: [Int32]) {
+            let mask = slots.count - 1
+            var i = buffer.withUnsafeBufferPointer { all in
+                Self.hash(UnsafeBufferPointer(rebasing: all[Int(start[index])..<Int(start[index + 1])]))
+            } & mask
+            while slots[i] >= 0 { i = (i + 1) & mask }
+            slots[i] = Int32(truncatingIfNeeded: index)
+        }
+
+        mutating func grow(_ buffer: [UInt8], _ start: [Int32]) {
+            let old = slots
+            slots = [Int32](repeating: -1, count: old.count * 2)
+            for s in old where s >= 0 { place(Int(s), buffer, start) }
         }
     }
 }

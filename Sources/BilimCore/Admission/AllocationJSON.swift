@@ -14,8 +14,14 @@ package enum AllocationJSON {
 
     package static func decode(_ bytes: [UInt8]) throws(InputError) -> Allocation.Instance {
         // The one-pass reader takes what is certainly valid; everything else is read again here, strictly.
-        if let fast = bytes.withUnsafeBufferPointer(AllocationFastDecoder.decode) { return fast }
+        if let fast = bytes.withUnsafeBufferPointer(AllocationFastDecoder.decode) { return Allocation.Instance(fast) }
         return try strictDecode(bytes)
+    }
+
+    /// The input as a flat instance, for the national run: the one-pass reader writes it directly.
+    package static func decodeFlat(_ bytes: [UInt8]) throws(InputError) -> Allocation.Flat {
+        if let fast = bytes.withUnsafeBufferPointer(AllocationFastDecoder.decode) { return fast }
+        return Allocation.Flat(try strictDecode(bytes))
     }
 
     /// Whether the one-pass reader took the input (for its tests).
@@ -139,32 +145,50 @@ package enum AllocationJSON {
 
     /// The result as the contract writes it: every applicant and every program of the input, in input order.
     package static func encode(_ result: Allocation.Result, of instance: Allocation.Instance) -> [UInt8] {
+        encode(result, of: Allocation.Flat(instance))
+    }
+
+    package static func encode(_ result: Allocation.Result, of flat: Allocation.Flat) -> [UInt8] {
         var out: [UInt8] = []
-        out.reserveCapacity(instance.applicants.count * 24 + instance.programs.count * 72 + 64)
+        out.reserveCapacity(flat.applicantIDBytes.count * 2 + flat.applicantCount * 12 + flat.programCount * 72 + 64)
         func put(_ s: StaticString) { out.append(contentsOf: UnsafeBufferPointer(start: s.utf8Start, count: s.utf8CodeUnitCount)) }
         func put(_ n: Int) {
-            if n < 10 { out.append(UInt8(0x30 + n)); return }
-            var digits: [UInt8] = []
-            var v = n
-            while v > 0 { digits.append(UInt8(0x30 + v % 10)); v /= 10 }
-            out.append(contentsOf: digits.reversed())
+            if n < 0 { out.append(UInt8(ascii: "-")) }
+            var v = n.magnitude
+            let first = out.count
+            repeat {
+                out.append(UInt8(truncatingIfNeeded: 0x30 + v % 10))
+                v /= 10
+            } while v > 0
+            out[first...].reverse()
+        }
+        func id(_ buffer: [UInt8], _ start: [Int32], _ i: Int) {
+            let bytes = buffer[Int(start[i])..<Int(start[i + 1])]
+            // Plain ASCII ids (all of them, in practice) are copied as they are; others are escaped.
+            if bytes.allSatisfy({ $0 >= 0x20 && $0 < 0x7F && $0 != 0x22 && $0 != 0x5C }) {
+                out.append(0x22)
+                out.append(contentsOf: bytes)
+                out.append(0x22)
+            } else {
+                StrictJSON.quote(bytes: bytes, into: &out)
+            }
         }
         put("{\n  \"assignments\": {")
-        for (i, a) in instance.applicants.enumerated() {
-            put(i == 0 ? "\n    " : ",\n    ")
-            StrictJSON.quote(a.id, into: &out)
+        for a in 0..<flat.applicantCount {
+            put(a == 0 ? "\n    " : ",\n    ")
+            id(flat.applicantIDBytes, flat.applicantIDStart, a)
             put(": ")
-            if let p = result.assignments[i] {
-                StrictJSON.quote(instance.programs[Int(p)].id, into: &out)
+            if let p = result.assignments[a] {
+                id(flat.programIDBytes, flat.programIDStart, Int(p))
             } else {
                 put("null")
             }
         }
-        put(instance.applicants.isEmpty ? "},\n  \"programs\": {" : "\n  },\n  \"programs\": {")
-        for (i, p) in instance.programs.enumerated() {
-            let o = result.programs[i]
-            put(i == 0 ? "\n    " : ",\n    ")
-            StrictJSON.quote(p.id, into: &out)
+        put(flat.applicantCount == 0 ? "},\n  \"programs\": {" : "\n  },\n  \"programs\": {")
+        for p in 0..<flat.programCount {
+            let o = result.programs[p]
+            put(p == 0 ? "\n    " : ",\n    ")
+            id(flat.programIDBytes, flat.programIDStart, p)
             switch o.status {
             case .formed: put(": {\"status\": \"formed\", \"admitted\": ")
             case .notFormed: put(": {\"status\": \"notFormed\", \"admitted\": ")
@@ -175,7 +199,7 @@ package enum AllocationJSON {
             put(o.freeSeats)
             put("}")
         }
-        put(instance.programs.isEmpty ? "}\n}\n" : "\n  }\n}\n")
+        put(flat.programCount == 0 ? "}\n}\n" : "\n  }\n}\n")
         return out
     }
 

@@ -237,9 +237,12 @@ package indirect enum StrictJSON: Sendable, Equatable {
 
 extension StrictJSON {
     /// Writes a string as a JSON string literal.
-    package static func quote(_ s: String, into out: inout [UInt8]) {
+    package static func quote(_ s: String, into out: inout [UInt8]) { quote(bytes: s.utf8, into: &out) }
+
+    /// A string's UTF-8 bytes, quoted.
+    package static func quote(bytes: some Sequence<UInt8>, into out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
-        for b in s.utf8 {
+        for b in bytes {
             switch b {
             case 0x22: out.append(contentsOf: [0x5C, 0x22])
             case 0x5C: out.append(contentsOf: [0x5C, 0x5C])

@@ -24,11 +24,11 @@ struct AdmissionCommand: ParsableCommand {
             let start = clock.now
             // The file's bytes live only while they are read: the allocation runs without them.
             var read = start
-            let instance: Allocation.Instance = try {
+            let instance: Allocation.Flat = try {
                 let bytes: [UInt8]
                 do { bytes = try FileBytes.read(input) } catch { throw UsageFailure("cannot read \(input): \(error)") }
                 read = clock.now
-                do { return try AllocationJSON.decode(bytes) } catch { throw UsageFailure("\(input): \(String(describing: error))") }
+                do { return try AllocationJSON.decodeFlat(bytes) } catch { throw UsageFailure("\(input): \(String(describing: error))") }
             }()
             let decoded = clock.now
             let result = Allocation.run(instance)
@@ -48,7 +48,7 @@ struct AdmissionCommand: ParsableCommand {
             if timings {
                 func ms(_ d: Duration) -> String { BenchCommand.AllocationBench.ms(d) }
                 FileHandle.standardError.write(
-                    Data("timings: read \(ms(read - start)), check \(ms(decoded - read)), allocate \(ms(allocated - decoded)), write \(ms(written - allocated))\n".utf8))
+                    Data("timings: read \(ms(read - start)), check \(ms(decoded - read)), allocate \(ms(allocated - decoded)), write \(ms(written - allocated)), peak \((Memory.peakKiB() ?? 0) / 1024) MiB\n".utf8))
             }
         }
     }

@@ -140,12 +140,14 @@ struct BenchCommand: ParsableCommand {
                 walls.append(wall)
                 phases.append(text.trimmingCharacters(in: .whitespacesAndNewlines))
             }
-            var usage = rusage()
-            getrusage(__rusage_who_t(RUSAGE_CHILDREN.rawValue), &usage)
+            // Each process reports its own peak (VmHWM): the children's rusage would count the spawning copy of this one.
+            let peaks = phases.compactMap { phase in
+                phase.components(separatedBy: "peak ").last.flatMap { Int($0.split(separator: " ").first ?? "") }
+            }
             for (w, phase) in zip(walls, phases) { print("  \(Self.ms(w)) — \(phase)") }
             let sorted = walls.sorted()
             print("whole process wall time (median of \(runs)): \(Self.ms(sorted[sorted.count / 2]))")
-            print("peak memory of the process: \(usage.ru_maxrss / 1024) MiB resident")
+            print("peak memory of the process: \(peaks.max().map(String.init) ?? "unknown") MiB resident")
         }
 
         static func ms(_ d: Duration) -> String {
