@@ -47,17 +47,29 @@ extension Allocation {
                 }
             }
             var rank = [Int32](repeating: 0, count: total)
-            // The id's first eight bytes, big-endian and padded with zeros, break most ties without reading the id.
+            // What the comparisons read, taken out of `flat` (a closure capturing `flat` would copy all of it).
+            let idBytes = flat.applicantIDBytes
+            let idStart = flat.applicantIDStart
+            let ooc = flat.outOfCompetition
+            let average = flat.documentAverage
+            let category = flat.category
+            // Per applicant, the id's first eight bytes, big-endian and padded with zeros (they break most ties without
+            // reading the id), and the key but the score: out of competition, the document average, a quota.
             var prefix = [UInt64](repeating: 0, count: n)
-            flat.applicantIDBytes.withUnsafeBufferPointer { bytes in
+            var base = [UInt64](repeating: 0, count: n)
+            idBytes.withUnsafeBufferPointer { bytes in
                 for a in 0..<n {
-                    let lo = Int(flat.applicantIDStart[a])
-                    let hi = min(Int(flat.applicantIDStart[a + 1]), lo + 8)
+                    let lo = Int(idStart[a])
+                    let hi = min(Int(idStart[a + 1]), lo + 8)
                     var v: UInt64 = 0
                     for i in lo..<hi { v = v << 8 | UInt64(bytes[i]) }
                     prefix[a] = v << (8 * (8 - UInt64(hi - lo)))
+                    if packable {
+                        base[a] = (ooc[a] ? 0 : 1) << 33 | UInt64(0xFFFF - average[a]) << 1 | (category[a] >= 0 ? 0 : 1)
+                    }
                 }
             }
+            func idPrecedes(_ a: Int, _ b: Int) -> Bool { Flat.precedes(idBytes, idStart, a, b) }
             var keyed: [(key: UInt64, prefix: UInt64, pair: Int32)] = []
             for p in 0..<m {
                 let lo = Int(start[p])
@@ -68,26 +80,23 @@ extension Allocation {
                         for i in lo..<hi {
                             let pair = Int(pairs[i])
                             let a = Int(applicantOf[pair])
-                            let key =
-                                (flat.outOfCompetition[a] ? 0 : 1) << 33 | UInt64(0xFFFF - score[pair]) << 17
-                                | UInt64(0xFFFF - flat.documentAverage[a]) << 1 | (flat.category[a] >= 0 ? 0 : 1)
-                            keyed.append((key, prefix[a], Int32(truncatingIfNeeded: pair)))
+                            keyed.append((base[a] | UInt64(0xFFFF - score[pair]) << 17, prefix[a], Int32(truncatingIfNeeded: pair)))
                         }
                         keyed.sort { x, y in
                             if x.key != y.key { return x.key < y.key }
                             if x.prefix != y.prefix { return x.prefix < y.prefix }
-                            return flat.applicantIDPrecedes(Int(applicantOf[Int(x.pair)]), Int(applicantOf[Int(y.pair)]))
+                            return idPrecedes(Int(applicantOf[Int(x.pair)]), Int(applicantOf[Int(y.pair)]))
                         }
                         for (i, k) in keyed.enumerated() { pairs[lo + i] = k.pair }
                     } else {
                         pairs[lo..<hi].sort { x, y in
                             let a = Int(applicantOf[Int(x)])
                             let b = Int(applicantOf[Int(y)])
-                            if flat.outOfCompetition[a] != flat.outOfCompetition[b] { return flat.outOfCompetition[a] }
+                            if ooc[a] != ooc[b] { return ooc[a] }
                             if score[Int(x)] != score[Int(y)] { return score[Int(x)] > score[Int(y)] }
-                            if flat.documentAverage[a] != flat.documentAverage[b] { return flat.documentAverage[a] > flat.documentAverage[b] }
-                            if (flat.category[a] >= 0) != (flat.category[b] >= 0) { return flat.category[a] >= 0 }
-                            return flat.applicantIDPrecedes(a, b)
+                            if average[a] != average[b] { return average[a] > average[b] }
+                            if (category[a] >= 0) != (category[b] >= 0) { return category[a] >= 0 }
+                            return idPrecedes(a, b)
                         }
                     }
                 }

@@ -94,8 +94,10 @@ struct BenchCommand: ParsableCommand {
             Memory.resetPeak()
             var times: [Duration] = []
             var result: Allocation.Result?
+            // The run as `bilim admission allocate` does it: on the flat instance its reader makes.
+            let flat = Allocation.Flat(instance)
             for _ in 0..<runs {
-                times.append(clock.measure { result = Allocation.run(instance) })
+                times.append(clock.measure { result = Allocation.run(flat) })
             }
             let peak = Memory.peakKiB()
             guard let result else { return }
