@@ -10,15 +10,22 @@ import Testing
         #expect(AdmissionSchedule.publicationDay(base: .generalSecondary, year: 2026) == day("2026-08-25"))
     }
 
-    @Test("the contract is signed within 3 calendar days of the result, weekends included (003 §12)")
-    func contract() {
-        // 23 August 2026 is a Sunday: calendar days, not working days.
-        let due = AdmissionSchedule.contractDue(published: day("2026-08-23"))
+    @Test("the contract is signed within 3 calendar days of the result, weekends included, ending on a working day (003 §12)")
+    func contract() throws {
+        // 23 August 2026 is a Sunday: calendar days, not working days; the third, Wednesday 26 August, is a working day.
+        let due = try AdmissionSchedule.contractDue(published: day("2026-08-23"), calendar: KZ.calendar)
         #expect(due == day("2026-08-26"))
         #expect(AdmissionSchedule.contractOpen(due: due, on: day("2026-08-26")))
         #expect(!AdmissionSchedule.contractOpen(due: due, on: day("2026-08-27")))
         // Across a month's end.
-        #expect(AdmissionSchedule.contractDue(published: day("2026-08-30")) == day("2026-09-02"))
+        #expect(try AdmissionSchedule.contractDue(published: day("2026-08-30"), calendar: KZ.calendar) == day("2026-09-02"))
+        // Published on Wednesday 25 August 2027: the third calendar day is Saturday 28 August, so the term ends on
+        // Monday 30 August, and the contract is still open on the Sunday.
+        let with2027 = try WorkingCalendar(years: [KZ.y2026, CalendarYearData(year: 2027, source: "test", holidays: KZ.common(2027), transfers: [])])
+        let due2027 = try AdmissionSchedule.contractDue(published: day("2027-08-25"), calendar: with2027)
+        #expect(due2027 == day("2027-08-30") && due2027 != day("2027-08-28"))
+        #expect(AdmissionSchedule.contractOpen(due: due2027, on: day("2027-08-29")))
+        #expect(!AdmissionSchedule.contractOpen(due: due2027, on: day("2027-08-31")))
     }
 
     @Test("redistribution by 29 August (003 §63); colleges register applicants by 26 August (003 §53)")

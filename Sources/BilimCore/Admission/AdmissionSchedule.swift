@@ -13,8 +13,12 @@ package enum AdmissionSchedule {
     package static func redistributionDeadline(year: Int) -> CivilDate { CivilDate(year: year, month: 8, day: 29) ?? .latest }
 
     /// The admitted applicant signs the education contract within 3 calendar days of the results (003 §12): results
-    /// published on 23 August may be signed up to and including 26 August.
-    package static func contractDue(published: CivilDate) -> CivilDate { published.adding(days: 3) }
+    /// published on 23 August may be signed up to and including 26 August. The term ends on a working day
+    /// (spec/terms.md: a term whose last day is not a working day ends on the next working day): results published on
+    /// Wednesday 25 August 2027 may be signed up to Monday 30 August, not Saturday 28 August.
+    package static func contractDue(published: CivilDate, calendar: WorkingCalendar) throws(DomainError) -> CivilDate {
+        try StatutoryTerms.contractDeadline(resultsPublishedOn: published, calendar: calendar)
+    }
 
     /// Whether a contract is still open for signature on `day`.
     package static func contractOpen(due: CivilDate, on day: CivilDate) -> Bool { day <= due }

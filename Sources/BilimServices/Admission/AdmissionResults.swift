@@ -119,7 +119,7 @@ package struct AdmissionResults: Sendable {
             $0.application.base == base.rawValue && assignments[$0.application.id] != nil
         }
         let today = deps.today
-        let due = AdmissionSchedule.contractDue(published: today)
+        let due = try AdmissionSchedule.contractDue(published: today, calendar: await deps.calendars.calendar())
         let now = deps.clock.now()
         try await deps.database.transaction { db in
             let outcomes = AdmissionOutcomeRepository(db: db)
