@@ -10,7 +10,7 @@ import Testing
         #expect(AdmissionSchedule.publicationDay(base: .generalSecondary, year: 2026) == day("2026-08-25"))
     }
 
-    @Test("the contract is signed within 3 calendar days of the result, weekends included, ending on a working day (003 §12)")
+    @Test("the contract is signed within 3 calendar days of the result, weekends included (003 §12); a last day off work moves to the next working day (spec/terms.md)")
     func contract() throws {
         // 23 August 2026 is a Sunday: calendar days, not working days; the third, Wednesday 26 August, is a working day.
         let due = try AdmissionSchedule.contractDue(published: day("2026-08-23"), calendar: KZ.calendar)
