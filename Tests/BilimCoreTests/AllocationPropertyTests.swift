@@ -137,6 +137,25 @@ import Testing
         #expect(result.closed.map(Int.init) == reference.closed, "seed \(seed)")
     }
 
+    @Test("the same result when scores and averages are too large to pack into the run's integer key", arguments: 0..<100)
+    func matchesReferenceUnpacked(_ seed: Int) {
+        var instance = Self.small(UInt64(seed))
+        // Scaled by 1,000, every score and average passes 2^16 hundredths: the engine then orders by the full
+        // comparison (`Ranking`), and the order, so the result, must not change.
+        instance.applicants = instance.applicants.map { a in
+            var a = a
+            a.score = a.score.map { $0 * 1000 }
+            a.documentAverage *= 1000
+            a.choiceScores = a.choiceScores.map { $0.map { $0 * 1000 } }
+            return a
+        }
+        if !instance.applicants.isEmpty { #expect(Allocation.Ranking.keys(Allocation.Flat(instance)) == nil) }
+        let result = Allocation.run(instance)
+        let reference = Self.reference(instance)
+        #expect(result.assignments.map { $0.map(Int.init) } == reference.assignments, "seed \(seed)")
+        #expect(result.closed.map(Int.init) == reference.closed, "seed \(seed)")
+    }
+
     static func checkInvariants(_ instance: Allocation.Instance, _ result: Allocation.Result) {
         var held = [[Int]](repeating: [], count: instance.programs.count)
         for (a, p) in result.assignments.enumerated() {

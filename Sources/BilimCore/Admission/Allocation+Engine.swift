@@ -1,150 +1,188 @@
 extension Allocation {
-    /// The deferred-acceptance state. A program holds its applicants by their rank in its own order (`Ranking`), so
-    /// that a held list sorted by rank is sorted by that program's priority. Everything is flat: a program's held
-    /// ranks are one slice of `held`, its quota counts one slice of `quotaCount`.
+    /// The deferred-acceptance state. A program holds its applicants by their key in its own order (`Ranking.keys`,
+    /// else their rank in `Ranking`), so that a held list sorted by key is sorted by that program's priority; no
+    /// program's choosers are ever sorted. Everything is flat and laid out for the
+    /// proposal loop, which touches a random program at every step: a program's whole state is one record
+    /// (`ProgramState`), and a held entry carries what the choice rule reads (key, applicant, quota slot), so one
+    /// proposal reads a few cache lines, not one per field.
     struct Engine {
+        struct ProgramState {
+            var seats: Int32
+            /// The program holds `held[heldStart ..< heldStart + heldCount]`, ascending by key; the slice has room for
+            /// one more than it can hold (a program never holds more applicants than chose it).
+            var heldStart: Int32
+            var heldCount: Int32
+            var oocCount: Int32
+            /// Its quotas are the flat quotas `quotaStart ..< quotaEnd`.
+            var quotaStart: Int32
+            var quotaEnd: Int32
+            /// The key of the last (worst) held entry, when it holds any: a full program turns away a worse one
+            /// without reading its held list.
+            var lastKey: UInt64
+            var closed: Bool
+            var dirty: Bool
+        }
+
+        struct Held {
+            var key: UInt64
+            var applicant: Int32
+            /// The flat index of the program's quota for the applicant's category, -1 for none, `Engine.outside` for
+            /// out of competition (they never use a reserve).
+            var slot: Int32
+        }
+
+        /// Per pair, what a proposal needs: its key in its program's order, its program and its quota slot (as
+        /// `Held.slot`).
+        struct Proposal {
+            var key: UInt64
+            var program: Int32
+            var slot: Int32
+        }
+
+        static let outside: Int32 = -2
+
         let flat: Flat
-        let ranking: Ranking
-        /// Per pair: the flat index of its program's quota for its applicant's category, or -1 (none, or out of
-        /// competition: they never use a reserve).
-        let slot: [Int32]
-        var next: [Int32]
-        var holder: [Int32]
-        /// Program `p` holds the ranks `held[heldStart[p] ..< heldStart[p] + heldCount[p]]`, ascending; its slice has
-        /// room for one more than it can hold (a program never holds more applicants than chose it).
-        let heldStart: [Int32]
-        var heldCount: [Int32]
-        var held: [Int32]
-        var oocCount: [Int32]
+        let programs: Slab<ProgramState>
+        let proposals: [Proposal]
+        let choiceStart: [Int32]
+        let quotaSeats: [Int32]
+        let minGroupSize: [Int32]
+        /// The programs' places in the order of their ids' bytes, for the closing tie-break.
+        let idOrder: [Int32]
+        let next: Slab<Int32>
+        let holder: Slab<Int32>
+        let held: Slab<Held>
         /// Per flat quota: how many non-out-of-competition holders of its category its program holds.
-        var quotaCount: [Int32]
-        var closed: [Bool]
+        let quotaCount: Slab<Int32>
         var closedOrder: [Int32] = []
         var dirty: [Int32] = []
-        var isDirty: [Bool]
         /// Applicants with no program held and choices left.
         var free: [Int32] = []
-        /// The programs' order by id bytes, for the closing tie-break.
-        let idOrder: [Int32]
         /// Scratch for the choice rule, as long as the longest quota list.
-        var take: [Int]
-        var below: [Int]
+        let take: Slab<Int>
+        let below: Slab<Int>
 
         init(_ flat: Flat) {
             self.flat = flat
-            let ranking = Ranking(flat)
-            self.ranking = ranking
+            let keys = Ranking.keys(flat) ?? Ranking(flat).rank.map { UInt64(truncatingIfNeeded: $0) }
+            let start = Ranking.starts(flat)
             let n = flat.applicantCount
             let m = flat.programCount
-            var slot = [Int32](repeating: -1, count: ranking.pairs.count)
+            var proposals = [Proposal](repeating: Proposal(key: 0, program: 0, slot: -1), count: keys.count)
             var longest = 0
             for p in 0..<m { longest = max(longest, Int(flat.quotaStart[p + 1] - flat.quotaStart[p])) }
-            for a in 0..<n where !flat.outOfCompetition[a] && flat.category[a] >= 0 {
+            for a in 0..<n {
                 let c = flat.category[a]
+                let ooc = flat.outOfCompetition[a]
                 for pair in Int(flat.choiceStart[a])..<Int(flat.choiceStart[a + 1]) {
                     let p = Int(flat.choiceProgram[pair])
-                    for q in Int(flat.quotaStart[p])..<Int(flat.quotaStart[p + 1]) where flat.quotaCategory[q] == c {
-                        slot[pair] = Int32(truncatingIfNeeded: q)
-                        break
+                    var slot: Int32 = ooc ? Self.outside : -1
+                    if !ooc && c >= 0 {
+                        for q in Int(flat.quotaStart[p])..<Int(flat.quotaStart[p + 1]) where flat.quotaCategory[q] == c {
+                            slot = Int32(truncatingIfNeeded: q)
+                            break
+                        }
                     }
+                    proposals[pair] = Proposal(key: keys[pair], program: Int32(truncatingIfNeeded: p), slot: slot)
                 }
             }
-            self.slot = slot
-            next = [Int32](repeating: 0, count: n)
-            holder = [Int32](repeating: -1, count: n)
-            var heldStart = [Int32](repeating: 0, count: m + 1)
-            for p in 0..<m {
-                let choosers = ranking.start[p + 1] - ranking.start[p]
-                heldStart[p + 1] = heldStart[p] + min(flat.seats[p], choosers) + 1
-            }
-            self.heldStart = heldStart
-            heldCount = [Int32](repeating: 0, count: m)
-            held = [Int32](repeating: 0, count: Int(heldStart[m]))
-            oocCount = [Int32](repeating: 0, count: m)
-            quotaCount = [Int32](repeating: 0, count: flat.quotaCategory.count)
-            closed = [Bool](repeating: false, count: m)
-            isDirty = [Bool](repeating: false, count: m)
-            take = [Int](repeating: 0, count: longest)
-            below = [Int](repeating: 0, count: longest)
-            var byId = (0..<Int32(truncatingIfNeeded: m)).map { $0 }
-            byId.sort { flat.programIDPrecedes(Int($0), Int($1)) }
+            self.proposals = proposals
+            choiceStart = flat.choiceStart
+            quotaSeats = flat.quotaSeats
+            minGroupSize = flat.minGroupSize
+            next = Slab(repeating: 0, count: n)
+            holder = Slab(repeating: -1, count: n)
+            // The programs' order by id bytes, for the closing tie-break.
+            let byId = Ranking.idOrder(flat.programIDBytes, flat.programIDStart)
             var idOrder = [Int32](repeating: 0, count: m)
             for (i, p) in byId.enumerated() { idOrder[Int(p)] = Int32(truncatingIfNeeded: i) }
             self.idOrder = idOrder
+            programs = Slab(
+                repeating: ProgramState(
+                    seats: 0, heldStart: 0, heldCount: 0, oocCount: 0, quotaStart: 0, quotaEnd: 0, lastKey: 0, closed: false,
+                    dirty: false), count: m)
+            var heldTotal: Int32 = 0
+            for p in 0..<m {
+                let choosers = start[p + 1] - start[p]
+                programs[p] = ProgramState(
+                    seats: flat.seats[p], heldStart: heldTotal, heldCount: 0, oocCount: 0, quotaStart: flat.quotaStart[p],
+                    quotaEnd: flat.quotaStart[p + 1], lastKey: 0, closed: false, dirty: false)
+                heldTotal += min(flat.seats[p], choosers) + 1
+            }
+            held = Slab(repeating: Held(key: 0, applicant: 0, slot: -1), count: Int(heldTotal))
+            quotaCount = Slab(repeating: 0, count: flat.quotaCategory.count)
+            take = Slab(repeating: 0, count: longest)
+            below = Slab(repeating: 0, count: longest)
             // Everyone proposes (the result does not depend on the order).
             free = (0..<Int32(truncatingIfNeeded: n)).reversed().map { $0 }
         }
 
-        @inline(__always) func pair(_ p: Int, rank r: Int32) -> Int { Int(ranking.pairs[Int(ranking.start[p]) + Int(r)]) }
-
-        mutating func add(_ p: Int, pair: Int) {
-            let rank = ranking.rank[pair]
-            let base = Int(heldStart[p])
-            let count = Int(heldCount[p])
-            // Binary search for the insertion point, then shift the worse ranks up by one.
-            var lo = base
-            var hi = base + count
-            while lo < hi {
-                let mid = (lo + hi) >> 1
-                if held[mid] < rank { lo = mid + 1 } else { hi = mid }
-            }
+        /// Program `p` takes `entry` into its held list, in key order.
+        func add(_ p: Int, _ entry: Held) {
+            var state = programs[p]
+            let base = Int(state.heldStart)
+            let count = Int(state.heldCount)
+            // Shift the worse keys up by one and put the entry in the gap (one pass, like an insertion sort's step).
             var i = base + count
-            while i > lo {
+            while i > base && held[i - 1].key > entry.key {
                 held[i] = held[i - 1]
                 i -= 1
             }
-            held[lo] = rank
-            heldCount[p] = Int32(count + 1)
-            let a = Int(ranking.applicant[pair])
-            holder[a] = Int32(p)
-            if flat.outOfCompetition[a] {
-                oocCount[p] += 1
-            } else if slot[pair] >= 0 {
-                quotaCount[Int(slot[pair])] += 1
+            held[i] = entry
+            state.heldCount = Int32(count + 1)
+            state.lastKey = held[base + count].key
+            holder[Int(entry.applicant)] = Int32(truncatingIfNeeded: p)
+            if entry.slot == Self.outside {
+                state.oocCount += 1
+            } else if entry.slot >= 0 {
+                quotaCount[Int(entry.slot)] += 1
             }
+            programs[p] = state
         }
 
         /// Takes the applicant at `index` of the held list out; returns the applicant.
-        mutating func remove(_ p: Int, at index: Int) -> Int32 {
-            let base = Int(heldStart[p])
-            let count = Int(heldCount[p])
-            let pair = pair(p, rank: held[base + index])
+        func remove(_ p: Int, at index: Int) -> Int32 {
+            var state = programs[p]
+            let base = Int(state.heldStart)
+            let count = Int(state.heldCount)
+            let entry = held[base + index]
             for i in (base + index)..<(base + count - 1) { held[i] = held[i + 1] }
-            heldCount[p] = Int32(count - 1)
-            let a = ranking.applicant[pair]
-            holder[Int(a)] = -1
-            if flat.outOfCompetition[Int(a)] {
-                oocCount[p] -= 1
-            } else if slot[pair] >= 0 {
-                quotaCount[Int(slot[pair])] -= 1
+            state.heldCount = Int32(count - 1)
+            if count > 1 { state.lastKey = held[base + count - 2].key }
+            holder[Int(entry.applicant)] = -1
+            if entry.slot == Self.outside {
+                state.oocCount -= 1
+            } else if entry.slot >= 0 {
+                quotaCount[Int(entry.slot)] -= 1
             }
-            return a
+            programs[p] = state
+            return entry.applicant
         }
 
         /// With one applicant more than seats held, the one the choice rule leaves out: the lowest in priority among
         /// those not taken as out-of-competition (step 1) or for a reserved place (step 2).
-        mutating func rejectedIndex(_ p: Int) -> Int {
-            let count = Int(heldCount[p])
-            let seats = Int(flat.seats[p])
-            let oocHeld = Int(oocCount[p])
+        func rejectedIndex(_ p: Int) -> Int {
+            let state = programs[p]
+            let count = Int(state.heldCount)
+            let seats = Int(state.seats)
+            let oocHeld = Int(state.oocCount)
             // All out of competition: the last one. No reserves: the last one (out-of-competition ranks come first).
             if oocHeld > seats { return count - 1 }
-            let q0 = Int(flat.quotaStart[p])
-            let quotas = Int(flat.quotaStart[p + 1]) - q0
+            let q0 = Int(state.quotaStart)
+            let quotas = Int(state.quotaEnd) - q0
             if quotas == 0 { return count - 1 }
             var freeSeats = seats - oocHeld
             for i in 0..<quotas {
-                let t = min(Int(flat.quotaSeats[q0 + i]), Int(quotaCount[q0 + i]), freeSeats)
+                let t = min(Int(quotaSeats[q0 + i]), Int(quotaCount[q0 + i]), freeSeats)
                 take[i] = t
                 below[i] = 0
                 freeSeats -= t
             }
-            let base = Int(heldStart[p])
+            let base = Int(state.heldStart)
             var i = count - 1
             while i >= 0 {
-                let pair = pair(p, rank: held[base + i])
-                if !flat.outOfCompetition[Int(ranking.applicant[pair])] {
-                    let s = Int(slot[pair])
+                let s = Int(held[base + i].slot)
+                if s != Int(Self.outside) {
                     if s < 0 { return i }
                     let k = s - q0
                     // Its place among the program's holders of its category, best first.
@@ -158,9 +196,9 @@ extension Allocation {
         }
 
         mutating func touch(_ p: Int) {
-            if !isDirty[p] {
-                isDirty[p] = true
-                dirty.append(Int32(p))
+            if !programs[p].dirty {
+                programs[p].dirty = true
+                dirty.append(Int32(truncatingIfNeeded: p))
             }
         }
 
@@ -168,18 +206,25 @@ extension Allocation {
         mutating func propose() {
             while let applicant = free.popLast() {
                 let a = Int(applicant)
-                let first = Int(ranking.choiceStart[a])
-                let count = Int(ranking.choiceStart[a + 1]) - first
+                let first = Int(choiceStart[a])
+                let count = Int(choiceStart[a + 1]) - first
                 while Int(next[a]) < count {
                     let pair = first + Int(next[a])
-                    let p = Int(ranking.program[pair])
+                    let proposal = proposals[pair]
+                    let p = Int(proposal.program)
                     next[a] += 1
-                    if closed[p] { continue }
-                    add(p, pair: pair)
-                    if heldCount[p] > flat.seats[p] {
+                    let state = programs[p]
+                    if state.closed { continue }
+                    // A full program turns away, without taking it in, an applicant who claims no reserve and ranks
+                    // below all it holds: the choice rule would leave exactly this one out.
+                    if state.heldCount >= state.seats && proposal.slot == -1 && (state.heldCount == 0 || state.lastKey < proposal.key) {
+                        continue
+                    }
+                    add(p, Held(key: proposal.key, applicant: applicant, slot: proposal.slot))
+                    if programs[p].heldCount > programs[p].seats {
                         let out = remove(p, at: rejectedIndex(p))
-                        if out != applicant { free.append(out) }
                         if out == applicant { continue }
+                        free.append(out)
                     } else {
                         touch(p)
                     }
@@ -194,25 +239,27 @@ extension Allocation {
             var heap = ClosingHeap()
             for p in 0..<flat.programCount { consider(p, &heap) }
             dirty.removeAll()
-            for p in 0..<flat.programCount { isDirty[p] = false }
+            for p in 0..<flat.programCount { programs[p].dirty = false }
             while let (count, p32) = heap.pop() {
                 let p = Int(p32)
-                if closed[p] || heldCount[p] != count { continue }
-                closed[p] = true
+                var state = programs[p]
+                if state.closed || state.heldCount != count { continue }
+                state.closed = true
                 closedOrder.append(p32)
-                let base = Int(heldStart[p])
-                for i in base..<(base + Int(heldCount[p])) {
-                    let a = ranking.applicant[pair(p, rank: held[i])]
+                let base = Int(state.heldStart)
+                for i in base..<(base + Int(state.heldCount)) {
+                    let a = held[i].applicant
                     holder[Int(a)] = -1
                     free.append(a)
                 }
-                heldCount[p] = 0
-                oocCount[p] = 0
-                for q in Int(flat.quotaStart[p])..<Int(flat.quotaStart[p + 1]) { quotaCount[q] = 0 }
+                state.heldCount = 0
+                state.oocCount = 0
+                programs[p] = state
+                for q in Int(state.quotaStart)..<Int(state.quotaEnd) { quotaCount[q] = 0 }
                 free.reverse()  // any order gives the same result
                 propose()
                 for q in dirty {
-                    isDirty[Int(q)] = false
+                    programs[Int(q)].dirty = false
                     consider(Int(q), &heap)
                 }
                 dirty.removeAll()
@@ -220,18 +267,19 @@ extension Allocation {
         }
 
         func consider(_ p: Int, _ heap: inout ClosingHeap) {
-            let count = heldCount[p]
-            if !closed[p], count > 0, count < flat.minGroupSize[p] {
-                heap.push(count: count, program: Int32(p), idOrder: idOrder[p])
+            let state = programs[p]
+            if !state.closed, state.heldCount > 0, state.heldCount < minGroupSize[p] {
+                heap.push(count: state.heldCount, program: Int32(truncatingIfNeeded: p), idOrder: idOrder[p])
             }
         }
 
         func result() -> Result {
-            let assignments = holder.map { $0 >= 0 ? $0 : nil }
+            let assignments = holder.array.map { $0 >= 0 ? $0 : nil }
             let outcomes = (0..<flat.programCount).map { p -> ProgramOutcome in
-                let seats = Int(flat.seats[p])
-                if closed[p] { return ProgramOutcome(status: .notFormed, admitted: 0, freeSeats: seats) }
-                let n = Int(heldCount[p])
+                let state = programs[p]
+                let seats = Int(state.seats)
+                if state.closed { return ProgramOutcome(status: .notFormed, admitted: 0, freeSeats: seats) }
+                let n = Int(state.heldCount)
                 return ProgramOutcome(status: n == 0 ? .empty : .formed, admitted: n, freeSeats: seats - n)
             }
             return Result(assignments: assignments, programs: outcomes, closed: closedOrder)
