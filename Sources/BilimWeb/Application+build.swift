@@ -108,6 +108,9 @@ package func buildRouter(
     AdmissionApplicantPagesController(
         dependencies: dependencies, renderer: renderer, gateway: EmbeddedSMSGateway(database: dependencies.database, clock: dependencies.clock))
         .add(to: router)
+    AdmissionContractPagesController(
+        dependencies: dependencies, renderer: renderer, gateway: EmbeddedSMSGateway(database: dependencies.database, clock: dependencies.clock))
+        .add(to: router)
     ComplaintController(dependencies: dependencies, renderer: renderer).add(to: router)
     APIServiceController(dependencies: dependencies).add(to: router)
     APIToolController(dependencies: dependencies).add(to: router)
@@ -115,6 +118,8 @@ package func buildRouter(
     APIAdmissionController(dependencies: dependencies, gateway: EmbeddedSMSGateway(database: dependencies.database, clock: dependencies.clock))
         .add(to: router)
     APIAdmissionOutcomesController(dependencies: dependencies).add(to: router)
+    APIAdmissionContractController(dependencies: dependencies, gateway: EmbeddedSMSGateway(database: dependencies.database, clock: dependencies.clock))
+        .add(to: router)
     APICorrectionController(
         dependencies: dependencies, gateway: EmbeddedSMSGateway(database: dependencies.database, clock: dependencies.clock))
         .add(to: router)

@@ -123,7 +123,7 @@ import Testing
             // The owners see them (the ids are right).
             let parent = try await signIn(client, "applicant")
             // (Before the result, the owner is told "not admitted"; a stranger is told nothing.)
-            let own = try await call(client, .post, "/api/v1/admission/applications/\(applicationId)/contract", parent)
+            let own = try await call(client, .get, "/api/v1/admission/applications/\(applicationId)/contract", parent)
             #expect(own.status == .unprocessableContent && own.json["code"] as? String == "admission.notAdmitted", "\(own.text)")
             let college = try await signIn(client, "college.staff")
             let support = try await call(client, .post, "/api/v1/admission/applications/\(applicationId)/support", college, #"{"dormitory": true}"#)
@@ -135,6 +135,8 @@ import Testing
             let asks: [(String, HTTPRequest.Method, String, String)] = [
                 ("stranger", .get, "/api/v1/admission/applications/\(applicationId)/result", "{}"),
                 ("stranger", .post, "/api/v1/admission/applications/\(applicationId)/contract", "{}"),
+                ("stranger", .get, "/api/v1/admission/applications/\(applicationId)/contract", "{}"),
+                ("stranger", .post, "/api/v1/admission/applications/\(applicationId)/contract/confirmations", #"{"method": "otp"}"#),
                 ("staff2", .post, "/api/v1/admission/applications/\(applicationId)/support", #"{"dormitory": true}"#),
                 ("commission2", .get, "/api/v1/admission/commissions/meetings/\(meetingId)", "{}"),
                 ("commission2", .post, "/api/v1/admission/commissions/meetings/\(meetingId)/decisions", #"{"subject": "x", "votes": [{"person": "chair", "vote": "yes"}]}"#),

@@ -77,6 +77,16 @@ import Testing
         var message: String? { json["message"] as? String }
     }
 
+    /// Signs an education contract the way a client does (003 §12): asks for a one-time code, then sends it; the
+    /// first refusal is the answer.
+    func signContract(_ client: any TestClientProtocol, _ deps: ServiceDependencies, _ id: String, _ cookie: String) async throws -> Reply {
+        let prepared = try await call(client, .post, "/api/v1/admission/applications/\(id)/contract/confirmations", cookie, ["method": "otp"])
+        guard let challenge = prepared.json["challengeId"] as? String else { return prepared }
+        return try await call(
+            client, .post, "/api/v1/admission/applications/\(id)/contract", cookie,
+            ["confirmation": ["challengeId": challenge, "code": try await lastCode(deps)]])
+    }
+
     func call(_ client: any TestClientProtocol, _ method: HTTPRequest.Method, _ uri: String, _ cookie: String, _ body: Any? = nil)
         async throws -> Reply
     {
@@ -253,7 +263,7 @@ import Testing
             s = try await Sessions(client)
             let general = try await call(client, .post, "/api/v1/admission/runs/\(runId)/publish", s.department, ["base": "general-secondary"])
             #expect(general.code == "admission.publicationTooEarly")
-            let contractEarly = try await call(client, .post, "/api/v1/admission/applications/\(child)/contract", s.parent)
+            let contractEarly = try await signContract(client, deps, child, s.parent)
             #expect(contractEarly.code == "admission.notAdmitted")
             #expect(try await table(deps, "admission_results") == 0)
             let published = try await call(client, .post, "/api/v1/admission/runs/\(runId)/publish", s.department, ["base": "basic-secondary"])
@@ -302,15 +312,57 @@ import Testing
             clock.set(almaty: "2026-08-26T23:30")
             // Sessions end after a while idle: everyone signs in again.
             s = try await Sessions(client)
-            let signed = try await call(client, .post, "/api/v1/admission/applications/\(child)/contract", s.parent)
+            // (003 §12) "signs an electronic contract on the provision of educational services within 3 calendar days":
+            // the applicant reads its text first, in their language, with the program and the last day in it.
+            let read = try await call(client, .get, "/api/v1/admission/applications/\(child)/contract?language=kk", s.parent)
+            let readText = read.json["text"] as? String ?? ""
+            #expect(read.status == .ok && read.json["status"] as? String == "pending" && read.json["due"] as? String == "2026-08-26", "\(read.text)")
+            #expect(readText.hasPrefix("Білім беру қызметтерін көрсету туралы шарт") && readText.contains("3 күнтізбелік күн ішінде, 26.08.2026"))
+            let wrongLanguage = try await call(client, .get, "/api/v1/admission/applications/\(child)/contract?language=de", s.parent)
+            #expect(wrongLanguage.code == "request.invalid")
+            // Without a proof nothing is signed: the contract is signed like an application, by a code or an EDS.
+            let unconfirmed = try await call(client, .post, "/api/v1/admission/applications/\(child)/contract", s.parent, [String: String]())
+            #expect(unconfirmed.code == "confirmation.required", "\(unconfirmed.text)")
+            let signed = try await signContract(client, deps, child, s.parent)
             #expect(signed.status == .ok && signed.json["contractStatus"] as? String == "signed", "\(signed.text)")
-            #expect(try await call(client, .post, "/api/v1/admission/applications/\(child)/contract", s.parent).code == "admission.contractSigned")
-            #expect(try await call(client, .post, "/api/v1/admission/applications/\(ids["pupil2"]!)/contract", s.pupils["pupil2"]!).status == .ok)
-            #expect(try await call(client, .post, "/api/v1/admission/applications/\(ids["pupil3"]!)/contract", s.pupils["pupil3"]!).code == "admission.notAdmitted")
+            // The text signed is kept with its proof, and "an SMS notification about signing the contract is sent".
+            let kept = try #require(
+                try await deps.database.sql.select().columns("contract_text", "method").from("admission_contract_signatures")
+                    .where("application_id", .equal, child).first())
+            #expect(try kept.decode(column: "method", as: String.self) == "otp")
+            let keptText = try kept.decode(column: "contract_text", as: String.self)
+            #expect(keptText.hasPrefix("Договор об оказании образовательных услуг") && keptText.contains("по 26.08.2026 включительно"))
+            let smsAboutSigning = try await deps.database.sql.select().column("payload").from("notification_outbox")
+                .where("template", .equal, "admission-contract-signed").where("channel", .equal, "sms").all()
+            #expect(smsAboutSigning.count == 1)
+            let smsText = try smsAboutSigning.first?.decode(column: "payload", as: String.self) ?? ""
+            #expect(smsText.contains("шартына 26.08.2026 қол қойылды (бір реттік код)"), "\(smsText)")
+            #expect(try await signContract(client, deps, child, s.parent).code == "admission.contractSigned")
+            // On the page: the contract's text in the page's language, then a code by SMS and the signing.
+            let pupil2 = s.pupils["pupil2"]!
+            let contractPage = "/admission/\(ids["pupil2"]!)/contract"
+            let kkPage = try await client.execute(uri: contractPage, method: .get, headers: [.cookie: pupil2 + "; lang=kk"]) { $0.text }
+            #expect(kkPage.contains("Білім беру қызметтерін көрсету туралы шарт") && kkPage.contains("send-code"))
+            func contractForm(_ body: String) async throws -> TestResponse {
+                try await client.execute(
+                    uri: contractPage, method: .post, headers: [.contentType: "application/x-www-form-urlencoded", .cookie: pupil2 + "; lang=ru"],
+                    body: ByteBuffer(string: body + "&_csrf=\(formToken(pupil2))")) { $0 }
+            }
+            let codeStep = try await contractForm("step=send-code")
+            #expect(codeStep.status == .ok && codeStep.text.contains("Договор об оказании образовательных услуг") && codeStep.text.contains("Подписать договор"))
+            let pageChallenge = String(try #require(codeStep.text.firstMatch(of: /name="challengeId" value="([^"]+)"/)).output.1)
+            let pageCode = try await lastCode(deps)
+            let wrongCode = try await contractForm("step=confirm&challengeId=\(pageChallenge)&code=000000")
+            #expect(wrongCode.status == .unprocessableContent && wrongCode.text.contains("Неверный код"))
+            #expect(try await call(client, .get, "/api/v1/admission/applications/\(ids["pupil2"]!)/result", pupil2).json["contractStatus"] as? String == "pending")
+            let pageSigned = try await contractForm("step=confirm&challengeId=\(pageChallenge)&code=\(pageCode)")
+            #expect(pageSigned.status == .seeOther && pageSigned.headers[.location] == "/admission?signed=1", "\(pageSigned.text.prefix(300))")
+            #expect(try await call(client, .get, "/api/v1/admission/applications/\(ids["pupil2"]!)/result", pupil2).json["contractStatus"] as? String == "signed")
+            #expect(try await signContract(client, deps, ids["pupil3"]!, s.pupils["pupil3"]!).code == "admission.notAdmitted")
             clock.set(almaty: "2026-08-27T00:10")
             // Sessions end after a while idle: everyone signs in again.
             s = try await Sessions(client)
-            let late = try await call(client, .post, "/api/v1/admission/applications/\(ids["pupil1"]!)/contract", s.pupils["pupil1"]!)
+            let late = try await signContract(client, deps, ids["pupil1"]!, s.pupils["pupil1"]!)
             #expect(late.code == "admission.contractExpired" && late.message == "Срок подписания договора истёк 2026-08-26, место передано на перераспределение.")
             #expect(try await outboxCount(deps, template: "admission-contract-expired") == 2)
 

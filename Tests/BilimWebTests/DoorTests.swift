@@ -28,10 +28,10 @@ import Testing
             "POST /api/v1/sign-in/eds", "POST /api/v1/sign-in/eds/challenge",
         ] { d[op] = .some(nil) }
         for op in [
-            "GET /admission", "GET /admission/apply", "POST /admission/apply", "POST /admission/{id}/contract", "GET /apply/{service}",
+            "GET /admission", "GET /admission/apply", "POST /admission/apply", "GET /admission/{id}/contract", "POST /admission/{id}/contract", "GET /apply/{service}",
             "POST /apply/{service}", "GET /corrections/new", "POST /corrections/new", "POST /cases/{id}/complaints",
             "POST /api/v1/admission/applications", "GET /api/v1/admission/applications", "POST /api/v1/admission/applications/confirmations",
-            "POST /api/v1/admission/applications/{id}/contract", "GET /api/v1/admission/applications/{id}/result",
+            "GET /api/v1/admission/applications/{id}/contract", "POST /api/v1/admission/applications/{id}/contract", "POST /api/v1/admission/applications/{id}/contract/confirmations", "GET /api/v1/admission/applications/{id}/result",
             "GET /api/v1/cabinet/credentials", "POST /api/v1/cases", "POST /api/v1/cases/confirmations", "POST /api/v1/cases/{id}/complaints",
             "POST /api/v1/corrections", "POST /api/v1/corrections/confirmations",
         ] { d[op] = applicant }

@@ -3,6 +3,7 @@ package enum AdmissionMessage: String, Sendable, CaseIterable {
     case admitted = "admission-admitted"
     case notAdmitted = "admission-not-admitted"
     case contractExpired = "admission-contract-expired"
+    case contractSigned = "admission-contract-signed"
     case supportDecided = "admission-support-decided"
 
     package var text: LocalizedText {
@@ -22,6 +23,11 @@ package enum AdmissionMessage: String, Sendable, CaseIterable {
                 kk: "«{program}» бағдарламасы бойынша шартқа {due} дейін қол қойылмады; орын қайта бөлуге берілді.",
                 ru: "Договор по программе «{program}» не подписан до {due}; место передано на перераспределение.",
                 en: "The contract for “{program}” was not signed by {due}; the place went to redistribution.")
+        case .contractSigned:
+            LocalizedText(
+                kk: "«{program}» бағдарламасы бойынша білім беру қызметтерін көрсету шартына {signed} қол қойылды ({method}).",
+                ru: "Договор об оказании образовательных услуг по программе «{program}» подписан {signed} ({method}).",
+                en: "The education services contract for “{program}” was signed on {signed} ({method}).")
         case .supportDecided:
             LocalizedText(
                 kk: "Жатақхана: {dormitory}. Тегін тамақ: {meals}.",

@@ -100,6 +100,8 @@ package struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertibl
 
     package var iso: String { "\(Digits.pad(year, 4))-\(Digits.pad(month, 2))-\(Digits.pad(day, 2))" }
     package var description: String { iso }
+    /// Day.month.year, as dates are written in Kazakh and Russian texts: 30.08.2027.
+    package var dotted: String { "\(Digits.pad(day, 2)).\(Digits.pad(month, 2)).\(Digits.pad(year, 4))" }
 
     package static func < (a: CivilDate, b: CivilDate) -> Bool { a.dayNumber < b.dayNumber }
 }

@@ -204,29 +204,6 @@ package struct AdmissionResults: Sendable {
         return try await CompetitionRuns.storedExplanation(run, applicant: app.id, deps: deps)
     }
 
-    /// Signs the education contract, within 3 calendar days of the result (003 §12).
-    package func signContract(_ applicationId: String, by actor: Actor) async throws -> AdmissionResultView {
-        let app = try await own(applicationId, by: actor)
-        let repo = AdmissionOutcomeRepository(db: deps.database.sql)
-        guard let r = try await repo.result(applicationId: app.id), r.programId != nil, let dueText = r.contractDue,
-            let due = CivilDate(iso: dueText)
-        else { throw DomainError(.admissionNotAdmitted, field: "applicationId", ref: "003 §12") }
-        switch r.contractStatus {
-        case "signed": throw DomainError(.admissionContractSigned, field: "applicationId", ref: "003 §12")
-        case "expired": throw DomainError(.admissionContractExpired, field: "applicationId", ref: "003 §12", ["due": due.iso])
-        default: break
-        }
-        guard AdmissionSchedule.contractOpen(due: due, on: deps.today) else {
-            _ = try await expireOverdue()
-            throw DomainError(.admissionContractExpired, field: "applicationId", ref: "003 §12", ["due": due.iso])
-        }
-        guard try await repo.setContract(applicationId: app.id, from: "pending", to: "signed", signedAt: Instant.text(deps.clock.now())) else {
-            throw DomainError(.concurrentChange)
-        }
-        guard let signed = try await repo.result(applicationId: app.id) else { throw DomainError(.internalError) }
-        return try await view(signed)
-    }
-
     /// Ends the contracts not signed in time: their places go to redistribution (003 §12) (003 §63). Returns the
     /// applications whose contract expired now.
     package func expireOverdue() async throws -> [String] {

@@ -25,13 +25,16 @@ package struct ConfirmedContent: Codable, Hashable, Sendable {
     package var outOfCompetition: Bool?
     package var dormitory: Bool?
     package var meals: Bool?
+    /// The education contract (S4, 003 §12): the SHA-256 of the exact text the applicant read and signs.
+    package var contractSha256: String?
 
     package init(
         service: String, applicantIIN: String, providerId: String? = nil, documentId: String? = nil,
         documents: [String]? = nil, reason: String? = nil, pickupOfficeId: String? = nil, changes: [RequestedChange]? = nil,
         consent: Bool, attachmentSha256: String? = nil, choices: [String]? = nil, quotaCategory: String? = nil,
-        outOfCompetition: Bool? = nil, dormitory: Bool? = nil, meals: Bool? = nil
+        outOfCompetition: Bool? = nil, dormitory: Bool? = nil, meals: Bool? = nil, contractSha256: String? = nil
     ) {
+        self.contractSha256 = contractSha256
         self.choices = choices
         self.quotaCategory = quotaCategory
         self.outOfCompetition = outOfCompetition
@@ -112,7 +115,7 @@ package struct ApplicationConfirmation: Sendable {
     /// desk to the applicant's own registered phone.
     package func prepare(
         _ content: ConfirmedContent, method: String, actor: Actor, gateway: any SMSGateway,
-        codeSource: () -> String = OTPSignIn.randomCode
+        what: String = "өтінішті растау коды / код подтверждения заявления", codeSource: () -> String = OTPSignIn.randomCode
     ) async throws -> PreparedConfirmation {
         let person = try Self.signer(of: content, actor: actor)
         let now = deps.clock.now()
@@ -129,7 +132,7 @@ package struct ApplicationConfirmation: Sendable {
                 ChallengeRow(
                     id: id, purpose: "confirm", method: "otp", nonce: nonce, contentSha256: content.sha256, userId: actor.userId,
                     codeHash: OTPSignIn.hash(code, salt: id), createdAt: now, expiresAt: expires))
-            try await gateway.send(key: "confirm:\(id)", phone: phone, text: "Bilim: \(code) — өтінішті растау коды / код подтверждения заявления. 5 мин.")
+            try await gateway.send(key: "confirm:\(id)", phone: phone, text: "Bilim: \(code) — \(what). 5 мин.")
             return PreparedConfirmation(
                 challengeId: id, method: method, toSign: nil, contentSha256: content.sha256, expiresAt: Instant.text(expires))
         case "eds":

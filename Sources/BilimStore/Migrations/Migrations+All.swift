@@ -29,5 +29,6 @@ package enum Migrations {
         CreateAdmissionExplanations(),
         CreateRecognitions(),
         CreateSpecialtySubjects(),
+        CreateContractSignatures(),
     ]
 }

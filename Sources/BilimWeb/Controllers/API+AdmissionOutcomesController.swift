@@ -24,7 +24,6 @@ struct APIAdmissionOutcomesController {
             .get("/api/v1/admission/redistribution", use: redistribution)
         router.behind(.applicant, dependencies)
             .get("/api/v1/admission/applications/{id}/result", use: result)
-            .post("/api/v1/admission/applications/{id}/contract", use: signContract)
         router.behind(.providerStaff, dependencies)
             .post("/api/v1/admission/applications/{id}/support", use: decideSupport)
     }
@@ -181,11 +180,6 @@ struct APIAdmissionOutcomesController {
             throw DomainError(.pageNotFound)
         }
         return try JSON.response(r)
-    }
-
-    @Sendable func signContract(_ request: Request, context: BilimRequestContext) async throws -> Response {
-        let actor = try context.signedIn
-        return try JSON.response(try await AdmissionResults(dependencies).signContract(context.parameters.get("id") ?? "", by: actor))
     }
 
     struct SupportInput: Decodable {

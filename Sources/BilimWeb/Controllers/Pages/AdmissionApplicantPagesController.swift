@@ -19,7 +19,6 @@ struct AdmissionApplicantPagesController {
             .get("/admission", use: overview)
             .get("/admission/apply", use: form)
             .post("/admission/apply", use: submit)
-            .post("/admission/{id}/contract", use: signContract)
     }
 
     static let attachments = ["medical-075u", "photo-3x4", "disability-031u", "quota-document", "status-document"]
@@ -344,17 +343,5 @@ struct AdmissionApplicantPagesController {
             out.append("\(p.code) — \(p.specialty), \(p.qualification) · \(college)")
         }
         return out
-    }
-
-    @Sendable func signContract(_ request: Request, context: BilimRequestContext) async throws -> Response {
-        let actor = try context.signedIn
-        _ = try await Forms.fields(request: request, context: context)
-        do {
-            _ = try await AdmissionResults(dependencies).signContract(context.parameters.get("id") ?? "", by: actor)
-            return .redirect(to: "/admission?signed=1", type: .normal)
-        } catch let error as DomainError where error.code.category == .validation || error.code.category == .conflict {
-            return try await overviewPage(
-                actor, context: context, notice: nil, error: error.message(in: context.language), status: ErrorMiddleware.status(error.code.category))
-        }
     }
 }
