@@ -87,15 +87,7 @@ extension Allocation {
         package func programID(_ p: Int) -> String { String(decoding: bytes(programIDBytes, programIDStart, p), as: UTF8.self) }
         package func applicantID(_ a: Int) -> String { String(decoding: bytes(applicantIDBytes, applicantIDStart, a), as: UTF8.self) }
 
-        /// Whether applicant `a`'s id precedes applicant `b`'s by UTF-8 bytes.
-        @inline(__always) func applicantIDPrecedes(_ a: Int, _ b: Int) -> Bool {
-            Self.precedes(applicantIDBytes, applicantIDStart, a, b)
-        }
-
-        @inline(__always) func programIDPrecedes(_ a: Int, _ b: Int) -> Bool {
-            Self.precedes(programIDBytes, programIDStart, a, b)
-        }
-
+        /// Whether id `a` precedes id `b` by UTF-8 bytes, the ids being `buffer[start[i] ..< start[i + 1]]`.
         static func precedes(_ buffer: [UInt8], _ start: [Int32], _ a: Int, _ b: Int) -> Bool {
             buffer.withUnsafeBufferPointer { p in
                 let (a0, a1) = (Int(start[a]), Int(start[a + 1]))

@@ -2,7 +2,6 @@ import BilimCore
 import BilimStore
 import Crypto
 import Foundation
-import SQLKit
 
 /// The education contract as the applicant reads it before signing.
 package struct ContractView: Encodable, Sendable {
@@ -56,8 +55,9 @@ package struct AdmissionContracts: Sendable {
         let confirmed = try await ApplicationConfirmation(deps).verify(confirmation, content: content, actor: actor)
         let now = deps.clock.now()
         let results = AdmissionResults(deps)
-        let method = LocalizedText(kk: confirmed.method == "eds" ? "ЭЦҚ" : "бір реттік код", ru: confirmed.method == "eds" ? "ЭЦП" : "одноразовый код",
-            en: confirmed.method == "eds" ? "EDS" : "one-time code")
+        let method =
+            confirmed.method == "eds"
+            ? LocalizedText(kk: "ЭЦҚ", ru: "ЭЦП", en: "EDS") : LocalizedText(kk: "бір реттік код", ru: "одноразовый код", en: "one-time code")
         let program = "\(contract.specialty) — \(contract.qualification)"
         let today = deps.today
         try await deps.database.transaction { db in
@@ -65,41 +65,21 @@ package struct AdmissionContracts: Sendable {
             guard try await repo.setContract(applicationId: app.id, from: "pending", to: "signed", signedAt: Instant.text(now)) else {
                 throw DomainError(.admissionContractSigned, field: "applicationId", ref: "003 §12")
             }
-            // The challenge is spent in the statement that checks it is unspent: a replay loses.
-            guard try await ChallengeRepository(db: db).use(id: confirmed.challengeId, now: now) else {
-                throw DomainError(.challengeInvalid, field: "confirmation")
-            }
-            try await db.insert(into: "admission_contract_signatures")
-                .columns(
-                    "application_id", "method", "contract_text", "content_sha256", "content", "challenge_id", "certificate_serial",
-                    "certificate_pem", "signature", "signed_at")
-                .values(
-                    SQLBind(app.id), SQLBind(confirmed.method), SQLBind(text), SQLBind(confirmed.contentSha256),
-                    SQLBind(String(decoding: confirmed.content, as: UTF8.self)), SQLBind(confirmed.challengeId),
-                    SQLBind(confirmed.certificateSerial), SQLBind(confirmed.certificatePEM), SQLBind(confirmed.signature),
-                    SQLBind(Instant.text(now)))
-                .run()
-            let submitter = try await ReferenceRepository(db: db).user(id: app.submittedBy)
-            let language = submitter.flatMap { Language(rawValue: $0.language) } ?? .kk
+            try await ApplicationConfirmation.spend(confirmed, now: now, db: db)
+            try await repo.insert(
+                ContractSignatureRow(
+                    applicationId: app.id, method: confirmed.method, contractText: text, contentSha256: confirmed.contentSha256,
+                    content: String(decoding: confirmed.content, as: UTF8.self), challengeId: confirmed.challengeId,
+                    certificateSerial: confirmed.certificateSerial, certificatePem: confirmed.certificatePEM, signature: confirmed.signature,
+                    signedAt: Instant.text(now)))
             try await results.notify(
                 .contractSigned, application: app, users: ReferenceRepository(db: db), db: db, now: now,
-                arguments: ["program": program, "signed": today.dotted, "method": method[language]])
+                arguments: ["program": program, "signed": today.dotted], localized: ["method": method])
         }
         guard let signed = try await AdmissionOutcomeRepository(db: deps.database.sql).result(applicationId: app.id) else {
             throw DomainError(.internalError)
         }
         return try await results.view(signed)
-    }
-
-    /// The signed contract's text and how it was signed, for the applicant and the college.
-    package func signedText(_ applicationId: String) async throws -> (text: String, method: String, signedAt: String)? {
-        guard let row = try await deps.database.sql.select().columns("contract_text", "method", "signed_at")
-            .from("admission_contract_signatures").where("application_id", .equal, applicationId).first()
-        else { return nil }
-        return (
-            try row.decode(column: "contract_text", as: String.self), try row.decode(column: "method", as: String.self),
-            try row.decode(column: "signed_at", as: String.self)
-        )
     }
 
     // MARK: Parts
@@ -136,7 +116,7 @@ package struct AdmissionContracts: Sendable {
         else { throw DomainError(.admissionNotAdmitted, field: "applicationId", ref: "003 §12") }
         let college = try await ReferenceRepository(db: db).organization(id: program.organizationId)
         let person = try await deps.identity.person(iin: app.applicantIin)
-        let name = person.map { [$0.surname, $0.givenName, $0.patronymic ?? ""].filter { !$0.isEmpty }.joined(separator: " ") } ?? ""
+        let name = person.flatMap { try? PersonName(surname: $0.surname, givenName: $0.givenName, patronymic: $0.patronymic) }?.full ?? ""
         let contract = EducationContract(
             applicationId: app.id, applicantName: name, applicantIIN: app.applicantIin, college: college?.name[language] ?? program.organizationId,
             programCode: program.code, specialty: program.specialty, qualification: program.qualification, studyForm: program.studyForm,

@@ -153,13 +153,14 @@ package struct AdmissionResults: Sendable {
     /// Queues the cabinet message and the SMS to whoever applied (the parent, for a child), in their language.
     func notify(
         _ message: AdmissionMessage, application: AdmissionApplicationRow, users: ReferenceRepository, db: any SQLDatabase, now: Date,
-        arguments: [String: String], key: String? = nil
+        arguments: [String: String], localized: [String: LocalizedText] = [:], key: String? = nil
     ) async throws {
         let submitter = try await users.user(id: application.submittedBy)
         let language = submitter.flatMap { Language(rawValue: $0.language) } ?? .kk
         let recipient = submitter?.personIin ?? application.applicantIin
         var text = message.text[language]
         for (k, v) in arguments { text = text.replacing("{\(k)}", with: v) }
+        for (k, v) in localized { text = text.replacing("{\(k)}", with: v[language]) }
         let payload = String(decoding: try JSONEncoder().encode(["text": text]), as: UTF8.self)
         for channel in ["cabinet", "sms"] {
             try await OutboxRepository(db: db).enqueue(

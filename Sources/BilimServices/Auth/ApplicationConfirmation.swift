@@ -201,9 +201,8 @@ package struct ApplicationConfirmation: Sendable {
     /// Records the confirmation with the case inside the intake's transaction; the challenge is spent in the same
     /// statement that checks it is unspent, so a replay loses.
     package static func record(_ c: VerifiedConfirmation, caseId: String, now: Date, db: any SQLDatabase) async throws {
-        let repo = ChallengeRepository(db: db)
-        guard try await repo.use(id: c.challengeId, now: now) else { throw DomainError(.challengeInvalid, field: "confirmation") }
-        try await repo.insert(
+        try await spend(c, now: now, db: db)
+        try await ChallengeRepository(db: db).insert(
             ConfirmationRow(
                 caseId: caseId, method: c.method, contentSha256: c.contentSha256, content: String(decoding: c.content, as: UTF8.self),
                 challengeId: c.challengeId, certificateSerial: c.certificateSerial, certificatePem: c.certificatePEM,
@@ -215,9 +214,7 @@ package struct ApplicationConfirmation: Sendable {
     package static func recordAdmission(
         _ c: VerifiedConfirmation, applicationId: String, notice: String, now: Date, db: any SQLDatabase
     ) async throws {
-        guard try await ChallengeRepository(db: db).use(id: c.challengeId, now: now) else {
-            throw DomainError(.challengeInvalid, field: "confirmation")
-        }
+        try await spend(c, now: now, db: db)
         try await db.insert(into: "admission_confirmations")
             .columns(
                 "application_id", "method", "content_sha256", "content", "challenge_id", "certificate_serial", "certificate_pem", "signature",
@@ -227,6 +224,14 @@ package struct ApplicationConfirmation: Sendable {
                 SQLBind(c.challengeId), SQLBind(c.certificateSerial), SQLBind(c.certificatePEM), SQLBind(c.signature), SQLBind(notice),
                 SQLBind(Instant.text(now)))
             .run()
+    }
+
+    /// Spends the proof's challenge inside the caller's transaction, in the statement that checks it is unspent: a
+    /// replay loses.
+    package static func spend(_ c: VerifiedConfirmation, now: Date, db: any SQLDatabase) async throws {
+        guard try await ChallengeRepository(db: db).use(id: c.challengeId, now: now) else {
+            throw DomainError(.challengeInvalid, field: "confirmation")
+        }
     }
 
     /// Whose confirmation a content needs: an applicant confirms with their own phone or EDS (a parent for their

@@ -97,6 +97,37 @@ package struct CommissionDecisionRow: Codable, Sendable, Hashable {
     }
 }
 
+/// An education contract as signed: the exact text the applicant read and the one-time code's or the EDS's proof
+/// over it (003 §12).
+package struct ContractSignatureRow: Codable, Sendable, Hashable {
+    package var applicationId: String
+    package var method: String
+    package var contractText: String
+    package var contentSha256: String
+    package var content: String
+    package var challengeId: String
+    package var certificateSerial: String?
+    package var certificatePem: String?
+    package var signature: String?
+    package var signedAt: String
+
+    package init(
+        applicationId: String, method: String, contractText: String, contentSha256: String, content: String, challengeId: String,
+        certificateSerial: String?, certificatePem: String?, signature: String?, signedAt: String
+    ) {
+        self.applicationId = applicationId
+        self.method = method
+        self.contractText = contractText
+        self.contentSha256 = contentSha256
+        self.content = content
+        self.challengeId = challengeId
+        self.certificateSerial = certificateSerial
+        self.certificatePem = certificatePem
+        self.signature = signature
+        self.signedAt = signedAt
+    }
+}
+
 /// An applicant's published result (003 §64), the education contract that follows it (003 §12), and the dormitory
 /// and meals decisions.
 package struct AdmissionResultRow: Codable, Sendable, Hashable {
@@ -261,6 +292,15 @@ package struct AdmissionOutcomeRepository: Sendable {
     package func result(applicationId: String) async throws -> AdmissionResultRow? {
         try await db.select().column("*").from("admission_results").where("application_id", .equal, applicationId).first()
             .map { try $0.model(AdmissionResultRow.self) }
+    }
+
+    package func insert(_ row: ContractSignatureRow) async throws {
+        try await db.insert(into: "admission_contract_signatures").row(row).run()
+    }
+
+    package func contractSignature(applicationId: String) async throws -> ContractSignatureRow? {
+        try await db.select().column("*").from("admission_contract_signatures").where("application_id", .equal, applicationId).first()
+            .map { try $0.model(ContractSignatureRow.self) }
     }
 
     package func results(year: Int, region: String) async throws -> [AdmissionResultRow] {
